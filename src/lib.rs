@@ -1,0 +1,56 @@
+//! Actors, locations and sources from Arabic news about the Syrian conflict, as typed,
+//! serializable records with exact byte offsets into the original text.
+//!
+//! The pipeline, one module per stage, data flowing one way:
+//!
+//! ```text
+//! &str --normalize--> Normalized { text, offset map }
+//!      --matcher-->   word-bounded, clitic-aware hits of gazetteer names
+//!      --entity-->    hits resolved to records (cue words, directions, homographs)
+//!      --> Document { entities }
+//! ```
+//!
+//! # Quick start
+//!
+//! ```
+//! use syria_extract::Extractor;
+//!
+//! let text = "بدأت الميليشيات حملة تمشيط جديدة في بادية دير الزور شرقي سوريا.";
+//! let doc = Extractor::default().extract(text);
+//! for e in &doc.entities {
+//!     println!("{:?} {} [{}..{}] {}", e.kind, e.name, e.start, e.end, e.text);
+//! }
+//! let place = doc.locations().next().unwrap();
+//! assert_eq!(&*place.name, "Deir ez-Zor");
+//! assert_eq!(&text[place.start..place.end], "دير الزور");
+//! // "بادية" before the name is recorded as its cue.
+//! assert_eq!(place.cue.as_ref().unwrap().text, "بادية");
+//! ```
+//!
+//! # Your own gazetteers
+//!
+//! The built-in data is compiled into the crate. Add your own records with
+//! [`ExtractorBuilder`]; the file format is described in `gazetteers/FORMAT.md` and in
+//! the [`gazetteer`] module. Malformed rows are errors that name the file and line.
+//!
+//! # Normalization
+//!
+//! [`normalize::normalize`] is public so you can fold text the same way the matcher
+//! does; see the module for the rules.
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs, missing_debug_implementations)]
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod document;
+pub mod entity;
+pub mod error;
+mod extractor;
+pub mod gazetteer;
+mod matcher;
+pub mod normalize;
+
+pub use document::Document;
+pub use entity::{Entity, EntityKind, EntityType};
+pub use error::{Error, ErrorKind};
+pub use extractor::{Extractor, ExtractorBuilder};

@@ -1,0 +1,373 @@
+//! Clitic-aware dictionary matching over normalized text.
+//!
+//! One Aho-Corasick automaton holds every normalized surface form of every gazetteer
+//! name. A hit counts only where it stands as a word, allowing the proclitics Arabic
+//! glues to the front of a word:
+//!
+//! ```text
+//!   [و|ف] [ب|ل|ك] [ال]  NAME  (next character is not a letter or digit)
+//! ```
+//!
+//! - The conjunctions و and ف and the prepositions ب ل ك are allowed before every name:
+//!   "والسخنة", "بريف", "لبادية".
+//! - The article ال is allowed before a name only when its record says the name takes
+//!   it (flag `article`: "فاطميون" / "الفاطميون"). Otherwise "السورية" would yield
+//!   Syria and "الإيرانية" Iran.
+//! - ل + ال contracts to لل: for names that start with the article, the automaton also
+//!   holds the form without it, valid only after لل ("للسخنة").
+//! - Nothing may follow the name inside the same word.
+//!
+//! The search reports overlapping hits and then keeps, among the valid ones, the
+//! leftmost-longest: a rejected long candidate never hides a valid shorter or later one.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::error::{Error, ErrorKind};
+
+/// How a surface form may be preceded inside its word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Form {
+    /// Conjunction and preposition clitics only.
+    Plain,
+    /// Clitics, and the article (with ل + ال written لل).
+    ArticleOptional,
+    /// The article-less form of a name that has the article: only after لل.
+    ArticleStripped,
+}
+
+/// Proclitic chains allowed before every name (normalized).
+const PLAIN_PREFIXES: &[&str] = &[
+    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
+];
+/// Chains that contain the article (ل + ال is written لل).
+const ARTICLE_PREFIXES: &[&str] = &[
+    "ال", "وال", "فال", "بال", "كال", "وبال", "وكال", "فبال", "فكال", "لل", "ولل", "فلل",
+];
+/// ل + ال before an article-stripped form.
+const CONTRACTED_PREFIXES: &[&str] = &["لل", "ولل", "فلل"];
+
+/// The longest proclitic chain, in characters; bounds the look-back per hit.
+const MAX_PREFIX_CHARS: usize = 4;
+
+impl Form {
+    /// Whether `prefix` (the letters between the word start and the hit) is a valid
+    /// proclitic chain for this form.
+    pub(crate) fn accepts(self, prefix: &str) -> bool {
+        match self {
+            Form::Plain => PLAIN_PREFIXES.contains(&prefix),
+            Form::ArticleOptional => {
+                PLAIN_PREFIXES.contains(&prefix) || ARTICLE_PREFIXES.contains(&prefix)
+            }
+            Form::ArticleStripped => CONTRACTED_PREFIXES.contains(&prefix),
+        }
+    }
+}
+
+/// Splits a word into (proclitic chain, stem) for every way a valid chain can start it,
+/// longest chain last. Used to look cue words up under their clitics ("بريف" → "ريف").
+pub(crate) fn clitic_splits(word: &str) -> impl Iterator<Item = (&str, &str)> {
+    PLAIN_PREFIXES
+        .iter()
+        .chain(ARTICLE_PREFIXES)
+        .filter(move |p| word.len() > p.len() && word.starts_with(**p))
+        .map(move |p| word.split_at(p.len()))
+}
+
+/// One pattern's meaning: what it points at and how it may be preceded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Target<K> {
+    pub key: K,
+    pub form: Form,
+}
+
+/// A hit that stands as a word, in normalized byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    /// Start of the word, clitics included.
+    pub word_start: usize,
+    /// Start of the name, after the clitics.
+    pub start: usize,
+    /// End of the name.
+    pub end: usize,
+    /// Pattern index.
+    pub pattern: u32,
+}
+
+impl Hit {
+    pub(crate) fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// Builder input: surface forms (not yet normalized) with their keys.
+#[derive(Debug)]
+pub(crate) struct MatcherBuilder<K> {
+    patterns: Vec<String>,
+    index: HashMap<String, u32>,
+    targets: Vec<Vec<Target<K>>>,
+    joins: Vec<String>,
+}
+
+impl<K: Copy + PartialEq> MatcherBuilder<K> {
+    /// `joins`: first words that text also writes glued to the next ("ديرالزور").
+    pub(crate) fn new(joins: impl IntoIterator<Item = String>) -> MatcherBuilder<K> {
+        MatcherBuilder {
+            patterns: Vec::new(),
+            index: HashMap::new(),
+            targets: Vec::new(),
+            joins: joins
+                .into_iter()
+                .map(|j| crate::normalize::normalize_str(&j))
+                .collect(),
+        }
+    }
+
+    fn push(&mut self, form_text: String, target: Target<K>) {
+        let next = self.patterns.len() as u32;
+        let id = *self.index.entry(form_text.clone()).or_insert(next);
+        if id == next {
+            self.patterns.push(form_text);
+            self.targets.push(Vec::new());
+        }
+        if let Some(list) = self.targets.get_mut(id as usize) {
+            if !list.contains(&target) {
+                list.push(target);
+            }
+        }
+    }
+
+    /// Adds a name with its generated variants: the article-stripped form for names
+    /// that start with ال, and the glued form for names whose first word is a join word.
+    pub(crate) fn add(&mut self, name: &str, key: K, article: bool) {
+        let norm = crate::normalize::normalize_str(name);
+        let norm = norm.trim();
+        if norm.is_empty() {
+            return;
+        }
+        let mut forms = vec![norm.to_string()];
+        if let Some((first, rest)) = norm.split_once(' ') {
+            if self.joins.iter().any(|j| j == first) {
+                forms.push(format!("{first}{rest}"));
+            }
+        }
+        for f in forms {
+            let plain = if article {
+                Form::ArticleOptional
+            } else {
+                Form::Plain
+            };
+            if let Some(stem) = f.strip_prefix("ال").filter(|s| s.chars().count() >= 2) {
+                self.push(
+                    stem.to_string(),
+                    Target {
+                        key,
+                        form: Form::ArticleStripped,
+                    },
+                );
+            }
+            self.push(f, Target { key, form: plain });
+        }
+    }
+
+    pub(crate) fn build(self) -> Result<Matcher<K>, Error> {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&self.patterns)
+            .map_err(|e| Error::new("<matcher>", None, ErrorKind::Build(e.to_string())))?;
+        Ok(Matcher {
+            ac,
+            patterns: self.patterns,
+            targets: self.targets,
+        })
+    }
+}
+
+/// The automaton and what each pattern means.
+#[derive(Debug, Clone)]
+pub(crate) struct Matcher<K> {
+    ac: AhoCorasick,
+    patterns: Vec<String>,
+    targets: Vec<Vec<Target<K>>>,
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+impl<K: Copy> Matcher<K> {
+    /// Number of distinct normalized patterns.
+    pub(crate) fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// The targets of a pattern.
+    pub(crate) fn targets(&self, pattern: u32) -> &[Target<K>] {
+        self.targets
+            .get(pattern as usize)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Heap memory of the automaton, in bytes.
+    pub(crate) fn memory_usage(&self) -> usize {
+        self.ac.memory_usage()
+    }
+
+    /// Appends to `out` every hit in `text` (normalized) that stands as a word with a
+    /// proclitic chain some target of its pattern accepts. Hits may overlap.
+    pub(crate) fn find_all(&self, text: &str, out: &mut Vec<Hit>) {
+        for m in self.ac.find_overlapping_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if text[end..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let Some(word_start) = word_start(text, start) else {
+                continue;
+            };
+            let prefix = &text[word_start..start];
+            let pattern = m.pattern().as_u32();
+            if self.targets(pattern).iter().any(|t| t.form.accepts(prefix)) {
+                out.push(Hit {
+                    word_start,
+                    start,
+                    end,
+                    pattern,
+                });
+            }
+        }
+    }
+}
+
+/// The start of the word containing `pos`, looking back at most over a proclitic
+/// chain; `None` when the word starts further back (the hit is inside a longer word).
+fn word_start(text: &str, pos: usize) -> Option<usize> {
+    let mut start = pos;
+    for (n, c) in text[..pos].chars().rev().enumerate() {
+        if !is_word_char(c) {
+            return Some(start);
+        }
+        if n == MAX_PREFIX_CHARS {
+            return None;
+        }
+        start -= c.len_utf8();
+    }
+    Some(start)
+}
+
+/// Keeps the leftmost-longest non-overlapping hits among those `keep` accepts.
+///
+/// `hits` are sorted in place by start, longest first.
+pub(crate) fn select_longest(hits: &mut [Hit], mut keep: impl FnMut(&Hit) -> bool) -> Vec<Hit> {
+    hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.len().cmp(&a.len())));
+    let mut out: Vec<Hit> = Vec::new();
+    let mut last_end = 0;
+    for h in hits.iter() {
+        if h.start >= last_end && keep(h) {
+            last_end = h.end;
+            out.push(*h);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher(names: &[(&str, u32, bool)]) -> Matcher<u32> {
+        let mut b = MatcherBuilder::new(["دير".to_string(), "ابو".to_string()]);
+        for (name, key, article) in names {
+            b.add(name, *key, *article);
+        }
+        b.build().unwrap()
+    }
+
+    /// Selected names as (normalized text, key) for a text.
+    fn found(m: &Matcher<u32>, text: &str) -> Vec<(String, u32)> {
+        let norm = crate::normalize::normalize(text);
+        let mut hits = Vec::new();
+        m.find_all(norm.as_str(), &mut hits);
+        select_longest(&mut hits, |_| true)
+            .into_iter()
+            .map(|h| {
+                let key = m.targets(h.pattern)[0].key;
+                (norm.as_str()[h.start..h.end].to_string(), key)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clitics_table() {
+        let m = matcher(&[
+            ("السخنة", 1, false),
+            ("دير الزور", 2, false),
+            ("فاطميون", 3, true),
+            ("إيران", 4, false),
+            ("سوريا", 5, false),
+            ("سورية", 5, false),
+            ("القدس", 6, false),
+            ("لواء القدس", 7, false),
+            ("حمص", 8, false),
+            ("الدفاع الوطني", 9, false),
+            ("داعش", 10, false),
+            ("البادية", 11, false),
+            ("البادية السورية", 12, false),
+        ]);
+        // (text, expected keys in order)
+        let rows: &[(&str, &[u32])] = &[
+            ("والسخنة", &[1]),
+            ("بالسخنة", &[1]),
+            ("للسخنة", &[1]),
+            ("ولللسخنة", &[]),
+            ("لبادية دير الزور", &[2]),
+            ("ديرالزور", &[2]),
+            ("بريف حمص الشرقي", &[8]),
+            ("وفاطميون", &[3]),
+            ("والفاطميون", &[3]),
+            ("للفاطميون", &[3]),
+            ("لـ“الدفاع الوطني”", &[9]),
+            ("الميليشيات الإيرانية", &[]),
+            ("لإيران", &[4]),
+            ("المحافظات السورية", &[]),
+            ("شرقي سوريا", &[5]),
+            ("للسورية", &[]),
+            ("لواء القدس", &[7]),
+            ("مدينة القدس", &[6]),
+            ("داعــش", &[10]),
+            ("دَيْر الزُّوْر", &[2]),
+            ("دير\nالزور", &[2]),
+            ("البادية السورية", &[12]),
+            ("في البادية", &[11]),
+            ("حمصي", &[]),
+            ("محمص", &[]),
+            ("بالحمص", &[]),
+            ("وبحمص", &[8]),
+        ];
+        for (text, want) in rows {
+            let got: Vec<u32> = found(&m, text).into_iter().map(|(_, k)| k).collect();
+            assert_eq!(&got, want, "text {text:?}");
+        }
+    }
+
+    #[test]
+    fn rejected_long_candidate_does_not_hide_shorter_one() {
+        // "حمص الجديدة" is a name, but here it continues into a longer word; the
+        // shorter "حمص" at the same position must still be found.
+        let m = matcher(&[("حمص", 1, false), ("حمص الجديدة", 2, false)]);
+        assert_eq!(found(&m, "في حمص الجديدةات"), vec![("حمص".to_string(), 1)]);
+        assert_eq!(
+            found(&m, "في حمص الجديدة"),
+            vec![("حمص الجديده".to_string(), 2)]
+        );
+    }
+
+    #[test]
+    fn look_back_is_bounded_inside_long_words() {
+        let m = matcher(&[("حمص", 1, false)]);
+        let long = format!("{}حمص", "ب".repeat(10_000));
+        assert!(found(&m, &long).is_empty());
+    }
+}

@@ -1,0 +1,465 @@
+//! Arabic-aware normalization that keeps a map back to the original text.
+//!
+//! Gazetteer patterns and input text go through the same [`normalize`] function, so a
+//! name written with diacritics, tatweel, another alef form or Persian letters still
+//! matches. Every byte of the normalized text knows which original bytes it came from:
+//! [`Normalized::original_range`] turns a span found in the normalized text back into
+//! an exact span of the original.
+//!
+//! The rules (also listed in the README):
+//!
+//! | rule | examples |
+//! |---|---|
+//! | drop harakat, dagger alef, Quranic marks | `دَيْر` → `دير` |
+//! | drop tatweel | `داعــش` → `داعش` |
+//! | drop zero-width and bidi controls, soft hyphen | `حم\u{200F}ص` → `حمص` |
+//! | alef forms أ إ آ ٱ → ا | `إيران` → `ايران` |
+//! | ى → ي, ة → ه, ؤ → و, ئ → ي | `سورية` → `سوريه` |
+//! | Persian/Urdu ک → ك, ی → ي, ھ ہ ۃ → ه | `ایران` → `ايران` |
+//! | presentation forms and lam-alef ligatures → base letters (NFKC) | `ﻻ` → `لا` |
+//! | Arabic-Indic and Persian digits → ASCII | `٢٥` → `25` |
+//! | any run of white space (NBSP, line breaks) → one space | `دير\n الزور` → `دير الزور` |
+//! | letters → lowercase | `SY24` → `sy24` |
+//!
+//! Folding is lossy on purpose: real news writes ة/ه and ى/ي inconsistently. The
+//! original text is never changed; only spans are mapped back to it.
+
+use std::ops::Range;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalizes `text` with the crate's Arabic rules and keeps the offset map.
+///
+/// # Example
+///
+/// ```
+/// use syria_extract::normalize::normalize;
+///
+/// let original = "بريف دَيْر الزّور";
+/// let norm = normalize(original);
+/// assert_eq!(norm.as_str(), "بريف دير الزور");
+///
+/// // A span found in the normalized text maps back to exact original bytes.
+/// let start = norm.as_str().find("دير").unwrap();
+/// let end = norm.as_str().len();
+/// let span = norm.original_range(start..end);
+/// assert_eq!(&original[span], "دَيْر الزّور");
+/// ```
+pub fn normalize(text: &str) -> Normalized {
+    let mut out = Normalized::default();
+    out.reset(text);
+    out
+}
+
+/// Normalizes `text` and returns only the normalized string.
+///
+/// This is what the matcher does to every gazetteer name; use it to prepare your own
+/// lookup keys the same way.
+///
+/// ```
+/// use syria_extract::normalize::normalize_str;
+/// assert_eq!(normalize_str("الإيرانيّة"), "الايرانيه");
+/// ```
+pub fn normalize_str(text: &str) -> String {
+    normalize(text).into_string()
+}
+
+/// A piece of the offset map: the normalized bytes from `norm` up to the next piece's
+/// `norm` come from the original bytes `orig..orig_end`.
+///
+/// In a *linear* piece both sides have the same length and correspond byte for byte
+/// (copied text, or folds that keep the UTF-8 length such as أ→ا, ة→ه, A→a), so one
+/// piece covers whole runs of ordinary text. A non-linear piece is one original unit
+/// (a ligature, an Arabic-Indic digit, a white-space run) whose output can only be
+/// mapped as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Piece {
+    norm: usize,
+    orig: usize,
+    orig_end: usize,
+    linear: bool,
+}
+
+/// Normalized text plus the map back to the original.
+///
+/// Created by [`normalize`]. The map costs one small entry per place where the
+/// normalized text stops being a byte-for-byte copy (a dropped diacritic, a collapsed
+/// white-space run), not one per byte.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    text: String,
+    pieces: Vec<Piece>,
+    original_len: usize,
+    /// Byte ranges, in the original, of dropped combining marks that directly follow a
+    /// kept character; a span ending on that character extends over them.
+    marks: Vec<Range<usize>>,
+}
+
+/// What normalization does with one character.
+enum Action {
+    Keep,
+    /// Dropped, and part of the preceding letter (harakat): spans ending on the letter
+    /// include it.
+    DropMark,
+    /// Dropped on its own (tatweel, controls).
+    Drop,
+    Space,
+    To(char),
+    Decompose,
+}
+
+#[inline]
+fn action(c: char) -> Action {
+    match c {
+        'A'..='Z' => Action::To(c.to_ascii_lowercase()),
+        '\t' | '\n' | '\u{0B}' | '\u{0C}' | '\r' | ' ' => Action::Space,
+        '\0'..='\u{7F}' => Action::Keep,
+        // Common Arabic letters that stay as they are: the hot path for Arabic text.
+        '\u{0627}'
+        | '\u{0628}'
+        | '\u{062A}'..='\u{063A}'
+        | '\u{0641}'..='\u{0648}'
+        | '\u{064A}' => Action::Keep,
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' => Action::DropMark,
+        '\u{0640}'
+        | '\u{061C}'
+        | '\u{00AD}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => Action::Drop,
+        '\u{0622}' | '\u{0623}' | '\u{0625}' | '\u{0671}' | '\u{0672}' | '\u{0673}' => {
+            Action::To('\u{0627}')
+        }
+        '\u{0649}' | '\u{0626}' | '\u{06CC}' | '\u{06D0}' => Action::To('\u{064A}'),
+        '\u{0629}' | '\u{06BE}' | '\u{06C1}' | '\u{06C3}' => Action::To('\u{0647}'),
+        '\u{0624}' => Action::To('\u{0648}'),
+        '\u{06A9}' | '\u{06AA}' => Action::To('\u{0643}'),
+        '\u{0660}'..='\u{0669}' => digit(c as u32 - 0x0660),
+        '\u{06F0}'..='\u{06F9}' => digit(c as u32 - 0x06F0),
+        '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFC}' => Action::Decompose,
+        _ if c.is_whitespace() => Action::Space,
+        _ if c.is_uppercase() => Action::Decompose,
+        _ => Action::Keep,
+    }
+}
+
+fn digit(value: u32) -> Action {
+    // `value` is 0..=9 by construction of the match arms above.
+    Action::To(char::from_digit(value, 10).unwrap_or('0'))
+}
+
+impl Normalized {
+    /// Normalizes `text` into `self`, reusing its buffers.
+    ///
+    /// Use this in a loop over many documents to avoid allocating per document.
+    ///
+    /// ```
+    /// use syria_extract::normalize::Normalized;
+    /// let mut buf = Normalized::default();
+    /// for doc in ["حمص", "حماة"] {
+    ///     buf.reset(doc);
+    ///     assert!(!buf.as_str().is_empty());
+    /// }
+    /// assert_eq!(buf.as_str(), "حماه");
+    /// ```
+    pub fn reset(&mut self, text: &str) {
+        self.text.clear();
+        self.pieces.clear();
+        self.marks.clear();
+        self.original_len = text.len();
+        self.text.reserve(text.len());
+        let mut last_space = false;
+        let mut last_kept_end = usize::MAX;
+        for (pos, c) in text.char_indices() {
+            let len = c.len_utf8();
+            match action(c) {
+                Action::Keep => {
+                    self.push_char(c, pos, len);
+                    last_space = false;
+                    last_kept_end = pos + len;
+                }
+                Action::To(to) => {
+                    self.push_char(to, pos, len);
+                    last_space = false;
+                    last_kept_end = pos + len;
+                }
+                Action::Space => {
+                    if !last_space {
+                        self.push_char(' ', pos, len);
+                        last_space = true;
+                    }
+                    last_kept_end = usize::MAX;
+                }
+                Action::DropMark => {
+                    if last_kept_end == pos {
+                        match self.marks.last_mut() {
+                            Some(run) if run.end == pos => run.end = pos + len,
+                            _ => self.marks.push(pos..pos + len),
+                        }
+                        last_kept_end = pos + len;
+                    }
+                }
+                Action::Drop => {}
+                Action::Decompose => {
+                    let before = self.text.len();
+                    self.push_decomposed(c, &mut last_space);
+                    if self.text.len() > before {
+                        self.pieces.push(Piece {
+                            norm: before,
+                            orig: pos,
+                            orig_end: pos + len,
+                            linear: false,
+                        });
+                        last_kept_end = pos + len;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Appends the fold of a presentation form or a cased letter, applying the same
+    /// rules to what it decomposes into (so ﻷ gives ا, not أ).
+    fn push_decomposed(&mut self, c: char, last_space: &mut bool) {
+        let expand = |c: char, out: &mut String, last_space: &mut bool| match action(c) {
+            Action::Keep => {
+                out.push(c);
+                *last_space = false;
+            }
+            Action::To(to) => {
+                out.push(to);
+                *last_space = false;
+            }
+            Action::Space => {
+                if !*last_space {
+                    out.push(' ');
+                    *last_space = true;
+                }
+            }
+            Action::Drop | Action::DropMark => {}
+            // Lowercase output and NFKC output contain no presentation forms, so this
+            // does not recurse; keep the character rather than loop if one ever did.
+            Action::Decompose => {
+                out.push(c);
+                *last_space = false;
+            }
+        };
+        if c.is_uppercase() && !('\u{FB50}'..='\u{FEFC}').contains(&c) {
+            for l in c.to_lowercase() {
+                expand(l, &mut self.text, last_space);
+            }
+        } else {
+            for d in std::iter::once(c).nfkc() {
+                if d == c {
+                    self.text.push(c);
+                    *last_space = false;
+                } else {
+                    expand(d, &mut self.text, last_space);
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn push_char(&mut self, out: char, orig: usize, orig_len: usize) {
+        let norm = self.text.len();
+        self.text.push(out);
+        let linear = out.len_utf8() == orig_len;
+        if let Some(last) = self.pieces.last_mut() {
+            if linear && last.linear && last.orig_end == orig {
+                last.orig_end += orig_len;
+                return;
+            }
+        }
+        self.pieces.push(Piece {
+            norm,
+            orig,
+            orig_end: orig + orig_len,
+            linear,
+        });
+    }
+
+    /// The normalized text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Consumes `self` and returns the normalized text.
+    pub fn into_string(self) -> String {
+        self.text
+    }
+
+    /// Length in bytes of the original text this was built from.
+    pub fn original_len(&self) -> usize {
+        self.original_len
+    }
+
+    fn piece_at(&self, norm_pos: usize) -> Option<&Piece> {
+        let idx = self.pieces.partition_point(|p| p.norm <= norm_pos);
+        idx.checked_sub(1).and_then(|i| self.pieces.get(i))
+    }
+
+    /// Maps a normalized byte offset (a char boundary) to the original offset where
+    /// the character at that position starts.
+    ///
+    /// Offsets at or past the end map to the end of the original text.
+    pub fn original_start(&self, norm_pos: usize) -> usize {
+        if norm_pos >= self.text.len() {
+            return self.original_len;
+        }
+        match self.piece_at(norm_pos) {
+            Some(p) if p.linear => p.orig + (norm_pos - p.norm),
+            Some(p) => p.orig,
+            None => 0,
+        }
+    }
+
+    /// Maps a normalized end offset (exclusive, a char boundary) to the original
+    /// offset where the character before it ends, including diacritics that sit on it.
+    pub fn original_end(&self, norm_end: usize) -> usize {
+        if norm_end == 0 {
+            return self.original_start(0).min(self.original_len);
+        }
+        let end = match self.piece_at(norm_end - 1) {
+            Some(p) if p.linear => p.orig + (norm_end - p.norm),
+            Some(p) => p.orig_end,
+            None => 0,
+        };
+        // Include the harakat written on the last letter: "الزُّوْر" is one word.
+        let idx = self.marks.partition_point(|m| m.start < end);
+        match self.marks.get(idx) {
+            Some(m) if m.start == end => m.end,
+            _ => end,
+        }
+    }
+
+    /// Maps a span of the normalized text to the span of the original it came from.
+    ///
+    /// Both ends of the result lie on char boundaries of the original.
+    ///
+    /// ```
+    /// use syria_extract::normalize::normalize;
+    /// let original = "لـ“الدفاع الوطني”";
+    /// let norm = normalize(original);
+    /// let s = norm.as_str().find("الدفاع").unwrap();
+    /// let e = s + "الدفاع الوطني".len();
+    /// assert_eq!(&original[norm.original_range(s..e)], "الدفاع الوطني");
+    /// ```
+    pub fn original_range(&self, norm: Range<usize>) -> Range<usize> {
+        let start = self.original_start(norm.start);
+        let end = if norm.end <= norm.start {
+            start
+        } else {
+            self.original_end(norm.end).max(start)
+        };
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (input, normalized) rows, one per rule.
+    const TABLE: &[(&str, &str)] = &[
+        // harakat, shadda, sukun, tanween, dagger alef, Quranic marks
+        ("دَيْر الزُّوْر", "دير الزور"),
+        ("قُتِلَ", "قتل"),
+        ("جنديًا", "جنديا"),
+        ("هٰذا", "هذا"),
+        ("الرحيم\u{06D6}", "الرحيم"),
+        // tatweel
+        ("داعــــش", "داعش"),
+        ("لـ“الدفاع", "ل“الدفاع"),
+        // alef forms
+        ("أحرار إدلب آمنة ٱلقدس", "احرار ادلب امنه القدس"),
+        // ى / ي and ة / ه
+        ("على", "علي"),
+        ("سورية", "سوريه"),
+        ("حماة", "حماه"),
+        // hamza carriers
+        ("مؤتمر", "موتمر"),
+        ("رئيس", "رييس"),
+        // Persian and Urdu letters
+        ("کوبانی", "كوباني"),
+        ("ھ", "ه"),
+        // presentation forms and lam-alef ligatures
+        ("\u{FEFB}", "لا"),
+        ("\u{FEF7}", "لا"),
+        ("\u{FE8D}\u{FEDF}\u{FED8}\u{FEAA}\u{FEB3}", "القدس"),
+        ("\u{FDF2}", "الله"),
+        // digits
+        ("الفرقة ٢٥", "الفرقه 25"),
+        ("۱۷", "17"),
+        // bidi and zero-width controls
+        ("حم\u{200F}ص", "حمص"),
+        ("\u{202B}درعا\u{202C}", "درعا"),
+        ("إد\u{200B}لب\u{2067}", "ادلب"),
+        ("\u{FEFF}حلب", "حلب"),
+        ("ال\u{061C}رقة", "الرقه"),
+        // white space runs, NBSP, line breaks
+        ("دير\n\n  الزور", "دير الزور"),
+        ("ريف\u{00A0}حمص", "ريف حمص"),
+        ("a \t\r\n b", "a b"),
+        // Latin case
+        ("SY24", "sy24"),
+        ("ÉTAT", "état"),
+    ];
+
+    #[test]
+    fn rules_table() {
+        for (input, want) in TABLE {
+            assert_eq!(normalize_str(input), *want, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn rules_are_idempotent_on_table() {
+        for (input, _) in TABLE {
+            let once = normalize_str(input);
+            assert_eq!(normalize_str(&once), once, "input {input:?}");
+        }
+    }
+
+    #[test]
+    fn maps_spans_through_dropped_and_expanded_characters() {
+        // (original, normalized needle, expected original slice)
+        let rows: &[(&str, &str, &str)] = &[
+            ("قال دَيْر الزُّوْر اليوم", "دير الزور", "دَيْر الزُّوْر"),
+            ("في داعــش،", "داعش", "داعــش"),
+            ("لـ“الدفاع الوطني”", "الدفاع الوطني", "الدفاع الوطني"),
+            ("x \u{FEFB}ذقية", "لاذقيه", "\u{FEFB}ذقية"),
+            ("الفرقة ٢٥ ", "الفرقه 25", "الفرقة ٢٥"),
+            ("دير\n  الزور", "دير الزور", "دير\n  الزور"),
+            ("حم\u{200F}ص", "حمص", "حم\u{200F}ص"),
+        ];
+        for (original, needle, want) in rows {
+            let norm = normalize(original);
+            let s = norm
+                .as_str()
+                .find(needle)
+                .expect("needle in normalized text");
+            let span = norm.original_range(s..s + needle.len());
+            assert_eq!(&original[span], *want, "original {original:?}");
+        }
+    }
+
+    #[test]
+    fn copies_plain_text_in_one_piece() {
+        let norm = normalize("بدأت الميليشيات حملة تمشيط جديدة");
+        // ة→ه keeps the byte length, so the whole sentence is one linear piece.
+        assert_eq!(norm.pieces.len(), 1);
+    }
+
+    #[test]
+    fn empty_and_mark_only_input() {
+        let norm = normalize("");
+        assert_eq!(norm.as_str(), "");
+        assert_eq!(norm.original_range(0..0), 0..0);
+        let marks = "\u{064E}".repeat(1000);
+        let norm = normalize(&marks);
+        assert_eq!(norm.as_str(), "");
+        assert_eq!(norm.original_start(0), marks.len());
+    }
+}
