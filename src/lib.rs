@@ -54,3 +54,8 @@ pub use document::Document;
 pub use entity::{Entity, EntityKind, EntityType};
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
