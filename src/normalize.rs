@@ -462,4 +462,52 @@ mod tests {
         assert_eq!(norm.as_str(), "");
         assert_eq!(norm.original_start(0), marks.len());
     }
+
+    mod properties {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Strings dense in what normalization touches: Arabic letters and their
+        /// variants, marks, tatweel, controls, white space, digits, presentation forms.
+        fn arabicish() -> impl Strategy<Value = String> {
+            let pieces = prop_oneof![
+                "[\u{0621}-\u{064A}]{1,6}",
+                "[\u{064B}-\u{065F}\u{0670}\u{0640}]{1,3}",
+                "[\u{200B}-\u{200F}\u{202A}-\u{202E}\u{2066}-\u{2069}\u{FEFF}]",
+                "[ \t\n\u{00A0}\u{2028}]{1,3}",
+                "[\u{0660}-\u{0669}\u{06F0}-\u{06F9}0-9]{1,3}",
+                "[\u{FB50}-\u{FDFF}\u{FE70}-\u{FEFC}]",
+                "[A-Za-z\u{00C0}-\u{024F}\u{0130}]{1,4}",
+                any::<char>().prop_map(|c| c.to_string()),
+            ];
+            proptest::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn idempotent(text in arabicish()) {
+                let once = normalize_str(&text);
+                prop_assert_eq!(normalize_str(&once), once);
+            }
+
+            #[test]
+            fn spans_map_to_char_boundaries(text in arabicish(), a in any::<usize>(), b in any::<usize>()) {
+                let norm = normalize(&text);
+                let n = norm.as_str();
+                let bounds: Vec<usize> = n.char_indices().map(|(i, _)| i).chain([n.len()]).collect();
+                let (mut s, mut e) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+                if s > e { std::mem::swap(&mut s, &mut e); }
+                let r = norm.original_range(s..e);
+                prop_assert!(r.start <= r.end && r.end <= text.len());
+                prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                // The original slice normalizes to (at least) what the span covered.
+                if s < e {
+                    let back = normalize_str(&text[r.clone()]);
+                    prop_assert!(back.contains(n[s..e].trim()), "{:?} -> {:?} vs {:?}", &text[r], back, &n[s..e]);
+                }
+            }
+        }
+    }
 }

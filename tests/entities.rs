@@ -29,21 +29,44 @@ fn check(rows: &[(&str, &[(EntityKind, &str, &str)])]) {
             failures.push(format!("{text}\n   want {want:?}\n    got {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} rows failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} rows failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn proclitics_and_article() {
     check(&[
-        ("وصلت التعزيزات والسخنة هادئة", &[(Location, "Al-Sukhnah", "السخنة")]),
+        (
+            "وصلت التعزيزات والسخنة هادئة",
+            &[(Location, "Al-Sukhnah", "السخنة")],
+        ),
         ("اشتباكات بالسخنة", &[(Location, "Al-Sukhnah", "السخنة")]),
         ("وصلت تعزيزات للسخنة", &[(Location, "Al-Sukhnah", "سخنة")]),
-        ("حملة تمشيط لبادية دير الزور", &[(Location, "Deir ez-Zor", "دير الزور")]),
+        (
+            "حملة تمشيط لبادية دير الزور",
+            &[(Location, "Deir ez-Zor", "دير الزور")],
+        ),
         ("تعزيزات بريف حمص الشرقي", &[(Location, "Homs", "حمص")]),
-        ("لواء القدس وفاطميون", &[(Actor, "Liwa al-Quds", "لواء القدس"), (Actor, "Fatemiyoun Brigade", "فاطميون")]),
+        (
+            "لواء القدس وفاطميون",
+            &[
+                (Actor, "Liwa al-Quds", "لواء القدس"),
+                (Actor, "Fatemiyoun Brigade", "فاطميون"),
+            ],
+        ),
         ("انضم إلى الفاطميين", &[]),
-        ("تابعة لـ“الدفاع الوطني”", &[(Actor, "National Defence Forces", "الدفاع الوطني")]),
-        ("تابعة لـ \"الدفاع الوطني\"", &[(Actor, "National Defence Forces", "الدفاع الوطني")]),
+        (
+            "تابعة لـ“الدفاع الوطني”",
+            &[(Actor, "National Defence Forces", "الدفاع الوطني")],
+        ),
+        (
+            "تابعة لـ \"الدفاع الوطني\"",
+            &[(Actor, "National Defence Forces", "الدفاع الوطني")],
+        ),
     ]);
 }
 
@@ -63,7 +86,10 @@ fn adjectives_and_longer_words_are_not_names() {
     check(&[
         ("قالت الحكومة الإيرانية", &[]),
         ("في مختلف المحافظات السورية", &[]),
-        ("ميليشيا لواء القدس", &[(Actor, "Liwa al-Quds", "لواء القدس")]),
+        (
+            "ميليشيا لواء القدس",
+            &[(Actor, "Liwa al-Quds", "لواء القدس")],
+        ),
         ("شاب حمصي", &[]),
     ]);
 }
@@ -77,7 +103,11 @@ fn homographs_follow_cue_words() {
     let kind = |id: &str| gaz.gazetteer().location(id).map(|l| l.kind.as_str());
     assert_eq!(kind(&homs[0].id), Some("governorate"), "ريف → governorate");
     assert_eq!(kind(&homs[1].id), Some("city"), "مدينة → city");
-    assert_eq!(kind(&homs[2].id), Some("city"), "no cue → city (documented default)");
+    assert_eq!(
+        kind(&homs[2].id),
+        Some("city"),
+        "no cue → city (documented default)"
+    );
     let east = homs[0].direction.as_ref().expect("direction");
     assert_eq!(east.direction.as_str(), "east");
     assert_eq!(east.text, "الشرقي");
@@ -88,9 +118,21 @@ fn homographs_follow_cue_words() {
 fn countries_are_places_or_state_actors_by_context() {
     check(&[
         ("تسعى إيران لوضع قدمها", &[(Actor, "Iran", "إيران")]),
-        ("المدعومة من روسيا والموالية لإيران", &[(Actor, "Russia", "روسيا"), (Actor, "Iran", "إيران")]),
-        ("في بادية دير الزور شرقي سوريا", &[(Location, "Deir ez-Zor", "دير الزور"), (Location, "Syria", "سوريا")]),
-        ("عاد اللاجئون من تركيا إلى سوريا", &[(Actor, "Turkey", "تركيا"), (Location, "Syria", "سوريا")]),
+        (
+            "المدعومة من روسيا والموالية لإيران",
+            &[(Actor, "Russia", "روسيا"), (Actor, "Iran", "إيران")],
+        ),
+        (
+            "في بادية دير الزور شرقي سوريا",
+            &[
+                (Location, "Deir ez-Zor", "دير الزور"),
+                (Location, "Syria", "سوريا"),
+            ],
+        ),
+        (
+            "عاد اللاجئون من تركيا إلى سوريا",
+            &[(Actor, "Turkey", "تركيا"), (Location, "Syria", "سوريا")],
+        ),
         ("يقيم في تركيا", &[(Location, "Turkey", "تركيا")]),
     ]);
 }
@@ -99,7 +141,14 @@ fn countries_are_places_or_state_actors_by_context() {
 fn sources_are_their_own_kind() {
     check(&[
         ("وفق مصادر خاصة لمنصة SY24", &[(Source, "SY24", "SY24")]),
-        ("بحسب المرصد السوري لحقوق الإنسان", &[(Source, "Syrian Observatory for Human Rights", "المرصد السوري لحقوق الإنسان")]),
+        (
+            "بحسب المرصد السوري لحقوق الإنسان",
+            &[(
+                Source,
+                "Syrian Observatory for Human Rights",
+                "المرصد السوري لحقوق الإنسان",
+            )],
+        ),
     ]);
 }
 
@@ -109,11 +158,17 @@ fn location_mentions_carry_hierarchy_and_coordinates() {
     let doc = extractor.extract("في منطقة السخنة الواقعة في ريف تدمر");
     let sukhnah = doc.locations().next().expect("Sukhnah");
     assert_eq!(&*sukhnah.name, "Al-Sukhnah");
-    let gov = extractor.gazetteer().admin1(&sukhnah.id).expect("governorate");
+    let gov = extractor
+        .gazetteer()
+        .admin1(&sukhnah.id)
+        .expect("governorate");
     assert_eq!(&*gov.name_en, "Homs");
     assert_eq!(sukhnah.admin1.as_deref(), Some(&*gov.id));
     let c = sukhnah.coordinates.expect("coordinates");
-    assert!((34.0..35.5).contains(&c.lat) && (38.0..39.5).contains(&c.lon), "{c:?}");
+    assert!(
+        (34.0..35.5).contains(&c.lat) && (38.0..39.5).contains(&c.lon),
+        "{c:?}"
+    );
 }
 
 #[test]
