@@ -26,6 +26,7 @@
 
 use std::ops::Range;
 
+use once_cell::sync::Lazy;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalizes `text` with the crate's Arabic rules and keeps the offset map.
@@ -145,6 +146,15 @@ fn action(c: char) -> Action {
     }
 }
 
+/// For each code point U+0600..U+06FF: whether normalization keeps it unchanged.
+static ARABIC_KEEP: Lazy<[bool; 256]> = Lazy::new(|| {
+    let mut table = [false; 256];
+    for (i, slot) in table.iter_mut().enumerate() {
+        *slot = char::from_u32(0x600 + i as u32).is_some_and(|c| matches!(action(c), Action::Keep));
+    }
+    table
+});
+
 fn digit(value: u32) -> Action {
     // `value` is 0..=9 by construction of the match arms above.
     Action::To(char::from_digit(value, 10).unwrap_or('0'))
@@ -170,9 +180,46 @@ impl Normalized {
         self.marks.clear();
         self.original_len = text.len();
         self.text.reserve(text.len());
+        let bytes = text.as_bytes();
+        let arabic = &*ARABIC_KEEP;
         let mut last_space = false;
         let mut last_kept_end = usize::MAX;
-        for (pos, c) in text.char_indices() {
+        // Bytes from `run_start` to `pos` are copied unchanged; they are appended in one
+        // go when a character needs work, so plain text costs a table look-up per
+        // character and one copy.
+        let mut run_start = 0;
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if b < 0x80 {
+                let plain = match b {
+                    b'A'..=b'Z' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => false,
+                    b' ' => !last_space,
+                    _ => true,
+                };
+                if plain {
+                    last_space = b == b' ';
+                    pos += 1;
+                    continue;
+                }
+            } else if (0xD8..=0xDB).contains(&b) {
+                // U+0600..U+06FF: two bytes, 110110xx 10xxxxxx.
+                if let Some(&next) = bytes.get(pos + 1) {
+                    let cp = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
+                    if arabic.get(cp - 0x600).copied().unwrap_or(false) {
+                        last_space = false;
+                        pos += 2;
+                        continue;
+                    }
+                }
+            }
+            if run_start < pos {
+                self.push_run(text, run_start, pos);
+                last_kept_end = if last_space { usize::MAX } else { pos };
+            }
+            let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
             let len = c.len_utf8();
             match action(c) {
                 Action::Keep => {
@@ -216,7 +263,30 @@ impl Normalized {
                     }
                 }
             }
+            pos += len;
+            run_start = pos;
         }
+        if run_start < bytes.len() {
+            self.push_run(text, run_start, bytes.len());
+        }
+    }
+
+    /// Appends `text[start..end]` unchanged.
+    fn push_run(&mut self, text: &str, start: usize, end: usize) {
+        let norm = self.text.len();
+        self.text.push_str(&text[start..end]);
+        if let Some(last) = self.pieces.last_mut() {
+            if last.linear && last.orig_end == start {
+                last.orig_end = end;
+                return;
+            }
+        }
+        self.pieces.push(Piece {
+            norm,
+            orig: start,
+            orig_end: end,
+            linear: true,
+        });
     }
 
     /// Appends the fold of a presentation form or a cased letter, applying the same
