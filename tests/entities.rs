@@ -17,7 +17,10 @@ fn found(text: &str) -> Vec<(EntityKind, String, String)> {
         .collect()
 }
 
-fn check(rows: &[(&str, &[(EntityKind, &str, &str)])]) {
+/// (text, expected (kind, English name, original text) mentions).
+type Row<'a> = (&'a str, &'a [(EntityKind, &'a str, &'a str)]);
+
+fn check(rows: &[Row]) {
     let mut failures = Vec::new();
     for (text, want) in rows {
         let got = found(text);
