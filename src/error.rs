@@ -41,7 +41,7 @@ pub enum ErrorKind {
     /// The file could not be read.
     #[error("cannot read: {0}")]
     Io(#[source] io::Error),
-    /// The file is not UTF-8.
+    /// The file is not UTF-8; the error's line is the line of the first invalid byte.
     #[error("not valid UTF-8 (first invalid byte at offset {offset})")]
     InvalidUtf8 {
         /// Byte offset of the first invalid sequence.

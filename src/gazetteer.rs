@@ -670,13 +670,17 @@ impl GazetteerBuilder {
                 Input::Bytes { name, bytes } => match std::str::from_utf8(&bytes) {
                     Ok(text) => loader.load(&name, text)?,
                     Err(e) => {
+                        // The line of the first bad byte, so the user can find it in
+                        // an editor that refuses to open the file.
+                        let offset = e.valid_up_to();
+                        let line = bytes
+                            .get(..offset)
+                            .map_or(0, |ok| ok.iter().filter(|b| **b == b'\n').count());
                         return Err(Error::new(
                             name,
-                            None,
-                            ErrorKind::InvalidUtf8 {
-                                offset: e.valid_up_to(),
-                            },
-                        ))
+                            Some(line + 1),
+                            ErrorKind::InvalidUtf8 { offset },
+                        ));
                     }
                 },
                 Input::Failed { name, error } => {
@@ -1398,7 +1402,7 @@ mod tests {
         assert!(matches!(err.kind(), ErrorKind::InvalidUtf8 { offset: 8 }));
         assert_eq!(
             err.to_string(),
-            "bad.tsv: not valid UTF-8 (first invalid byte at offset 8)"
+            "bad.tsv:2: not valid UTF-8 (first invalid byte at offset 8)"
         );
         let err = Gazetteer::builder()
             .add_file("/nonexistent/x.tsv")
