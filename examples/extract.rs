@@ -6,8 +6,11 @@
 //! cat article.txt | cargo run --release --example extract
 //! ```
 //!
-//! A file that cannot be read or is not UTF-8 is reported on stderr by name; the other
-//! files are still processed, and the exit status is 1 at the end.
+//! An input that cannot be used is reported on stderr by name and gets no output line:
+//! a missing or unreadable file, a directory, a file that is not UTF-8, and an empty
+//! file (for the library an empty text is simply an empty document, but an empty input
+//! file is almost always a mistake upstream, so the tool says so). Every other file is
+//! still processed and printed, and the exit status is 1 at the end.
 
 use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -24,21 +27,33 @@ struct Output<'a> {
     events: [(); 0],
 }
 
+/// Reads one input as text, or says why it cannot be used.
 fn read_input(path: &str) -> Result<String, String> {
     let bytes = if path == "-" {
         let mut buf = Vec::new();
         io::stdin()
             .read_to_end(&mut buf)
-            .map_err(|e| format!("{path}: cannot read: {e}"))?;
+            .map_err(|e| format!("cannot read: {e}"))?;
         buf
     } else {
-        std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?
+        // Checked first: reading a directory fails with an OS-specific message, or on
+        // some systems not at all.
+        if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+            return Err("is a directory, not a file".to_string());
+        }
+        std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?
     };
+    if bytes.is_empty() {
+        return Err("empty file".to_string());
+    }
     String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{path}: not valid UTF-8 (first invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
+        let offset = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..offset]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
+        format!("not valid UTF-8 (first invalid byte at offset {offset}, line {line})")
     })
 }
 
@@ -60,8 +75,8 @@ fn main() -> ExitCode {
     for path in &files {
         let text = match read_input(path) {
             Ok(t) => t,
-            Err(msg) => {
-                eprintln!("extract: {msg}");
+            Err(reason) => {
+                eprintln!("extract: {path}: {reason}");
                 failed += 1;
                 continue;
             }
