@@ -142,6 +142,13 @@ impl Extractor {
         // A hit the resolver rejects (e.g. a needs_cue name without its cue) must not
         // block an overlapping one, so resolution runs inside the selection.
         let selected = matcher::select_longest(&mut hits, |h| {
+            // One original character can expand to several words (U+FDFA "ﷺ" is four),
+            // so hits that do not overlap in the normalized text can share original
+            // bytes: the first one keeps them, as in leftmost-longest selection.
+            let previous_end = out.last().map_or(0, |e: &Entity| e.end);
+            if norm.original_start(h.start) < previous_end {
+                return false;
+            }
             candidates.clear();
             let prefix = &ntext[h.word_start..h.start];
             candidates.extend(
