@@ -64,7 +64,7 @@ fn piece() -> impl Strategy<Value = String> {
         2 => "[.,،؛:!؟\"'«»“”()\\[\\]<>&;/-]{1,2}",
         1 => "[A-Za-z]{1,4}",
         1 => "[0-9\u{0660}-\u{0669}]{1,3}",
-        1 => "[\u{FEF5}-\u{FEFC}\u{FE8D}-\u{FEAA}]",
+        1 => "[\u{FEF5}-\u{FEFC}\u{FE8D}-\u{FEAA}\u{FDF0}-\u{FDFB}]",
     ]
 }
 
