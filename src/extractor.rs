@@ -9,7 +9,7 @@ use once_cell::sync::Lazy;
 use crate::document::Document;
 use crate::entity::{self, CueIndex, Entity, EntityKind, EntityType};
 use crate::error::Error;
-use crate::gazetteer::{Gazetteer, GazetteerBuilder, LocationKind, RecordRef};
+use crate::gazetteer::{Gazetteer, GazetteerBuilder, RecordRef};
 use crate::matcher::{self, Hit, Matcher, MatcherBuilder};
 use crate::normalize::Normalized;
 
@@ -89,16 +89,7 @@ impl Extractor {
             builder.add(name, record, flags.article);
         }
         let matcher = builder.build()?;
-        let admin1 = gazetteer
-            .locations()
-            .iter()
-            .map(|l| {
-                gazetteer
-                    .admin1(&l.id)
-                    .filter(|g| g.kind == LocationKind::Governorate)
-                    .map(|g| g.id.clone())
-            })
-            .collect();
+        let admin1 = gazetteer.admin1_ids();
         Ok(Extractor {
             inner: Arc::new(Inner {
                 gazetteer,

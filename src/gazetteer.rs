@@ -503,6 +503,54 @@ impl Gazetteer {
             .find(|l| l.kind == LocationKind::Governorate)
     }
 
+    /// For every location (by index), the id of the governorate it lies in, as
+    /// [`admin1`](Gazetteer::admin1) gives it, computed in one pass: each parent chain is
+    /// walked once and its result shared, so a deep hierarchy costs linear time, not
+    /// quadratic.
+    pub(crate) fn admin1_ids(&self) -> Vec<Option<Arc<str>>> {
+        let index = |id: &str| match self.get(id) {
+            Some(RecordRef::Location(i)) => Some(i as usize),
+            _ => None,
+        };
+        // memo[i]: None = not computed yet; Some(g) = governorate index g, or none.
+        let mut memo: Vec<Option<Option<usize>>> = vec![None; self.locations.len()];
+        let mut path: Vec<usize> = Vec::new();
+        for start in 0..self.locations.len() {
+            let mut cur = Some(start);
+            let found = loop {
+                let Some(i) = cur else { break None };
+                if let Some(Some(known)) = memo.get(i) {
+                    break *known;
+                }
+                let Some(loc) = self.locations.get(i) else {
+                    break None;
+                };
+                if loc.kind == LocationKind::Governorate {
+                    path.push(i);
+                    break Some(i);
+                }
+                // Cycles are rejected at load time; the bound is a second guard.
+                if path.len() > self.locations.len() {
+                    break None;
+                }
+                path.push(i);
+                cur = loc.parent.as_deref().and_then(index);
+            };
+            for i in path.drain(..) {
+                if let Some(slot) = memo.get_mut(i) {
+                    *slot = Some(found);
+                }
+            }
+        }
+        memo.into_iter()
+            .map(|g| {
+                g.flatten()
+                    .and_then(|g| self.locations.get(g))
+                    .map(|l| l.id.clone())
+            })
+            .collect()
+    }
+
     /// The district a location lies in (itself when it is one).
     pub fn admin2(&self, id: &str) -> Option<&Location> {
         let me = self.location(id)?;
@@ -1189,15 +1237,18 @@ impl Loader {
             }
         }
         // Parent cycles: walk each chain, remembering what is known to reach a root.
+        // `seen` is a set: a user file may hold a chain thousands of parents deep, and
+        // a linear scan per step made loading it quadratic.
         let mut acyclic: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for loc in &gaz.locations {
-            let mut seen: Vec<&str> = Vec::new();
+            seen.clear();
             let mut cur: Option<&Location> = Some(loc);
             while let Some(l) = cur {
                 if acyclic.contains(&*l.id) {
                     break;
                 }
-                if seen.contains(&&*l.id) {
+                if !seen.insert(&l.id) {
                     return Err(origin_error(
                         &loc.id,
                         ErrorKind::ParentCycle {
@@ -1205,10 +1256,9 @@ impl Loader {
                         },
                     ));
                 }
-                seen.push(&l.id);
                 cur = l.parent.as_deref().and_then(|p| gaz.location(p));
             }
-            acyclic.extend(seen);
+            acyclic.extend(seen.drain());
         }
         Ok(gaz)
     }
@@ -1431,6 +1481,27 @@ mod tests {
             err.to_string(),
             "a.tsv:2: duplicate id \"x\" (first defined at l.tsv:2)"
         );
+    }
+
+    #[test]
+    fn admin1_ids_agree_with_admin1() {
+        let gaz = load(&[
+            "c\tcountry\tC\tسي\t\t\t\t\t\t\t\t\tcurated",
+            "g\tgovernorate\tG\tجي\t\tc\t\t\t\t\t\t\tcurated",
+            "d\tdistrict\tD\tدي\t\tg\t\t\t\t\t\t\tcurated",
+            "t\ttown\tT\tتي\t\td\t\t\t\t\t\t\tcurated",
+            "r\tregion\tR\tري\t\t\t\t\t\t\t\t\tcurated",
+            "v\tvillage\tV\tفي\t\tr\t\t\t\t\t\t\tcurated",
+        ])
+        .unwrap();
+        let want: Vec<Option<Arc<str>>> = gaz
+            .locations()
+            .iter()
+            .map(|l| gaz.admin1(&l.id).map(|g| g.id.clone()))
+            .collect();
+        assert_eq!(gaz.admin1_ids(), want);
+        let g: Option<Arc<str>> = Some(Arc::from("g"));
+        assert_eq!(want, [None, g.clone(), g.clone(), g, None, None]);
     }
 
     #[test]
