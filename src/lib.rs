@@ -40,7 +40,10 @@
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs, missing_debug_implementations)]
-#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
+// No unwrap/expect in library code: input must never be able to make it panic. Denied
+// (not only warned) so a local `cargo clippy` fails the same way CI does; unit tests
+// may unwrap.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod document;
 pub mod entity;
