@@ -20,9 +20,18 @@ fn extractors() -> &'static [Extractor; 2] {
             }
         }
         let fixture = b
-            .add_str("locations.tsv", include_str!("../../tests/fixtures/hardening/locations.tsv"))
-            .add_str("actors.tsv", include_str!("../../tests/fixtures/hardening/actors.tsv"))
-            .add_str("sources.tsv", include_str!("../../tests/fixtures/hardening/sources.tsv"))
+            .add_str(
+                "locations.tsv",
+                include_str!("../../tests/fixtures/hardening/locations.tsv"),
+            )
+            .add_str(
+                "actors.tsv",
+                include_str!("../../tests/fixtures/hardening/actors.tsv"),
+            )
+            .add_str(
+                "sources.tsv",
+                include_str!("../../tests/fixtures/hardening/sources.tsv"),
+            )
             .build()
             .expect("fixture gazetteer loads");
         [fixture, Extractor::default()]
@@ -30,12 +39,19 @@ fn extractors() -> &'static [Extractor; 2] {
 }
 
 fn check_span(text: &str, start: usize, end: usize, reported: &str, what: &str) {
-    assert!(start <= end && end <= text.len(), "{what}: {start}..{end} out of range");
+    assert!(
+        start <= end && end <= text.len(),
+        "{what}: {start}..{end} out of range"
+    );
     assert!(
         text.is_char_boundary(start) && text.is_char_boundary(end),
         "{what}: {start}..{end} not on char boundaries"
     );
-    assert_eq!(&text[start..end], reported, "{what}: slice differs from reported text");
+    assert_eq!(
+        &text[start..end],
+        reported,
+        "{what}: slice differs from reported text"
+    );
 }
 
 fn check(text: &str, doc: &Document) {
@@ -43,7 +59,10 @@ fn check(text: &str, doc: &Document) {
     for e in &doc.entities {
         check_span(text, e.start, e.end, &e.text, "entity");
         assert!(e.start < e.end, "empty entity span {e:?}");
-        assert!(e.start >= last_end, "entities overlap or are out of order: {e:?}");
+        assert!(
+            e.start >= last_end,
+            "entities overlap or are out of order: {e:?}"
+        );
         last_end = e.end;
         if let Some(c) = &e.cue {
             check_span(text, c.start, c.end, &c.text, "cue");
@@ -59,7 +78,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let norm = normalize(text);
-    assert_eq!(normalize_str(norm.as_str()), norm.as_str(), "normalization is idempotent");
+    assert_eq!(
+        normalize_str(norm.as_str()),
+        norm.as_str(),
+        "normalization is idempotent"
+    );
     let n = norm.as_str();
     let ends: Vec<usize> = n.char_indices().map(|(i, _)| i).chain([n.len()]).collect();
     for w in ends.windows(2) {
@@ -71,5 +94,18 @@ fuzz_target!(|data: &[u8]| {
         let doc = ex.extract(text);
         check(text, &doc);
         assert_eq!(doc, ex.extract(text), "extraction is deterministic");
+        // A line break and a full stop after the text change nothing found in it.
+        let longer = format!("{text}\n.");
+        let after = ex.extract(&longer);
+        check(&longer, &after);
+        let before: Vec<_> = after
+            .entities
+            .into_iter()
+            .filter(|e| e.end <= text.len())
+            .collect();
+        assert_eq!(
+            doc.entities, before,
+            "appended text changed earlier entities"
+        );
     }
 });

@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     let header = HEADERS[usize::from(choice) % HEADERS.len()];
     let mut bytes = header.as_bytes().to_vec();
     bytes.extend_from_slice(rest);
-    match Gazetteer::builder().add_reader("fuzz.tsv", &bytes[..]).build() {
+    match Gazetteer::builder()
+        .add_reader("fuzz.tsv", &bytes[..])
+        .build()
+    {
         Ok(gaz) => {
             // Whatever loads must also compile and match without panicking.
             for l in gaz.locations() {
