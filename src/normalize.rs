@@ -388,6 +388,9 @@ impl Normalized {
     /// Maps a normalized end offset (exclusive, a char boundary) to the original
     /// offset where the character before it ends, including diacritics that sit on it.
     pub fn original_end(&self, norm_end: usize) -> usize {
+        // Offsets past the end are the end, as in `original_start`: a caller's
+        // out-of-range span must not map past the original text.
+        let norm_end = norm_end.min(self.text.len());
         if norm_end == 0 {
             return self.original_start(0).min(self.original_len);
         }
@@ -520,6 +523,17 @@ mod tests {
         let norm = normalize("بدأت الميليشيات حملة تمشيط جديدة");
         // ة→ه keeps the byte length, so the whole sentence is one linear piece.
         assert_eq!(norm.pieces.len(), 1);
+    }
+
+    #[test]
+    fn offsets_past_the_end_map_to_the_end() {
+        let original = "حمص abc";
+        let norm = normalize(original);
+        let len = original.len();
+        assert_eq!(norm.original_range(3..100), 3..len);
+        assert_eq!(norm.original_range(0..usize::MAX), 0..len);
+        assert_eq!(norm.original_range(usize::MAX..usize::MAX), len..len);
+        assert_eq!(norm.original_end(usize::MAX), len);
     }
 
     #[test]
