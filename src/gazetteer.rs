@@ -12,11 +12,11 @@
 //! use syria_extract::gazetteer::{Gazetteer, LocationKind};
 //!
 //! let gaz = Gazetteer::builtin();
-//! let sukhnah = gaz.locations().iter().find(|l| l.name_en == "Al-Sukhnah").unwrap();
+//! let sukhnah = gaz.locations().iter().find(|l| &*l.name_en == "Al-Sukhnah").unwrap();
 //! assert_eq!(sukhnah.kind, LocationKind::Town);
 //! // The parent chain leads up to the governorate of Homs.
 //! let admin1 = gaz.admin1(&sukhnah.id).unwrap();
-//! assert_eq!(admin1.name_en, "Homs");
+//! assert_eq!(&*admin1.name_en, "Homs");
 //! ```
 
 use std::collections::{HashMap, HashSet};

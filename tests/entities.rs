@@ -143,7 +143,10 @@ fn countries_are_places_or_state_actors_by_context() {
 #[test]
 fn sources_are_their_own_kind() {
     check(&[
-        ("وفق مصادر خاصة لمنصة SY24", &[(Source, "SY24", "SY24")]),
+        (
+            "وفق مصادر خاصة لمنصة SY24",
+            &[(Source, "SY24", "منصة SY24")],
+        ),
         (
             "بحسب المرصد السوري لحقوق الإنسان",
             &[(
@@ -158,7 +161,7 @@ fn sources_are_their_own_kind() {
 #[test]
 fn location_mentions_carry_hierarchy_and_coordinates() {
     let extractor = Extractor::default();
-    let doc = extractor.extract("في منطقة السخنة الواقعة في ريف تدمر");
+    let doc = extractor.extract("في بلدة السخنة الواقعة في ريف تدمر");
     let sukhnah = doc.locations().next().expect("Sukhnah");
     assert_eq!(&*sukhnah.name, "Al-Sukhnah");
     let gov = extractor
