@@ -399,11 +399,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
 ];
 
 static BUILTIN: Lazy<Result<Gazetteer, String>> = Lazy::new(|| {
-    let mut builder = GazetteerBuilder::new();
-    for (name, text) in BUILTIN_FILES {
-        builder = builder.add_str(*name, *text);
-    }
-    builder.build().map_err(|e| e.to_string())
+    GazetteerBuilder::new()
+        .builtin()
+        .build()
+        .map_err(|e| e.to_string())
 });
 
 impl Gazetteer {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{check_spans, extractors, fixture, known_names};
+use common::{build_fixture, check_spans, extractors, fixture, known_names};
 use proptest::prelude::*;
 use proptest::sample::select;
 use syria_extract::normalize::{normalize, normalize_str};
@@ -76,20 +76,7 @@ fn arabic_text() -> impl Strategy<Value = String> {
 /// build of the same data is used (no hash-order or address dependence).
 fn rebuilt() -> &'static Extractor {
     static CELL: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut b = Extractor::builder().builtin(false);
-        for (name, text) in syria_extract::gazetteer::BUILTIN_FILES {
-            if name.ends_with("cues.tsv") {
-                b = b.add_str(*name, *text);
-            }
-        }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hardening");
-        b.add_file(format!("{dir}/locations.tsv"))
-            .add_file(format!("{dir}/actors.tsv"))
-            .add_file(format!("{dir}/sources.tsv"))
-            .build()
-            .unwrap()
-    })
+    CELL.get_or_init(build_fixture)
 }
 
 fn ids(doc: &Document) -> Vec<String> {

@@ -9,23 +9,26 @@ use std::sync::OnceLock;
 
 use syria_extract::{Document, Extractor};
 
-/// Built-in cue words plus the test gazetteer.
+/// Builds a fresh extractor over the built-in cue words plus the test gazetteer.
+pub fn build_fixture() -> Extractor {
+    let mut b = Extractor::builder().builtin(false);
+    for (name, text) in syria_extract::gazetteer::BUILTIN_FILES {
+        if name.ends_with("cues.tsv") {
+            b = b.add_str(*name, *text);
+        }
+    }
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hardening");
+    b.add_file(format!("{dir}/locations.tsv"))
+        .add_file(format!("{dir}/actors.tsv"))
+        .add_file(format!("{dir}/sources.tsv"))
+        .build()
+        .unwrap_or_else(|e| panic!("test gazetteer: {e}"))
+}
+
+/// Built-in cue words plus the test gazetteer, built once.
 pub fn fixture() -> &'static Extractor {
     static CELL: OnceLock<Extractor> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let mut b = Extractor::builder().builtin(false);
-        for (name, text) in syria_extract::gazetteer::BUILTIN_FILES {
-            if name.ends_with("cues.tsv") {
-                b = b.add_str(*name, *text);
-            }
-        }
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hardening");
-        b.add_file(format!("{dir}/locations.tsv"))
-            .add_file(format!("{dir}/actors.tsv"))
-            .add_file(format!("{dir}/sources.tsv"))
-            .build()
-            .unwrap_or_else(|e| panic!("test gazetteer: {e}"))
-    })
+    CELL.get_or_init(build_fixture)
 }
 
 /// The fixture extractor and the built-in one.
