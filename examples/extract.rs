@@ -16,6 +16,7 @@ use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use serde::Serialize;
+use syria_extract::time::Date;
 use syria_extract::{Document, Extractor};
 
 #[derive(Serialize)]
@@ -23,8 +24,6 @@ struct Output<'a> {
     file: &'a str,
     #[serde(flatten)]
     doc: &'a Document,
-    /// Events are not extracted yet; the key is part of the output contract.
-    events: [(); 0],
 }
 
 /// Reads one input as text, or says why it cannot be used.
@@ -60,8 +59,24 @@ fn read_input(path: &str) -> Result<String, String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|a| a == "-h" || a == "--help") {
-        println!("usage: extract [FILE...]   (no FILE or '-': read standard input)");
+        println!(
+            "usage: extract [--date YYYY-MM-DD] [FILE...]   (no FILE or '-': read standard input)\n\
+             --date   the documents' publication date: relative times (أمس, قبل يومين) get dates"
+        );
         return ExitCode::SUCCESS;
+    }
+    let mut date = None;
+    let mut args = args;
+    if let Some(i) = args.iter().position(|a| a == "--date") {
+        let value = args.get(i + 1).cloned().unwrap_or_default();
+        match Date::parse(&value) {
+            Some(d) => date = Some(d),
+            None => {
+                eprintln!("extract: --date needs a date as YYYY-MM-DD, got {value:?}");
+                return ExitCode::from(2);
+            }
+        }
+        args.drain(i..(i + 2).min(args.len()));
     }
     let files = if args.is_empty() {
         vec!["-".to_string()]
@@ -81,12 +96,8 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let doc = extractor.extract(&text);
-        let line = Output {
-            file: path,
-            doc: &doc,
-            events: [],
-        };
+        let doc = extractor.extract_dated(&text, date);
+        let line = Output { file: path, doc: &doc };
         let written = serde_json::to_writer(&mut out, &line)
             .map_err(io::Error::from)
             .and_then(|()| out.write_all(b"\n"));

@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{Entity, EntityKind};
+use crate::event::Event;
+use crate::time::TimeExpression;
 
 /// Everything found in one text.
 ///
@@ -22,6 +24,10 @@ use crate::entity::{Entity, EntityKind};
 pub struct Document {
     /// Actor, location and source mentions, in text order, not overlapping.
     pub entities: Vec<Entity>,
+    /// Events, in the order of their triggers.
+    pub events: Vec<Event>,
+    /// Time expressions, in text order, not overlapping.
+    pub times: Vec<TimeExpression>,
 }
 
 impl Document {

@@ -366,6 +366,7 @@ pub(crate) fn resolve(
                     .is_some_and(|s| s.flags.needs_cue),
                 CueRole::Source,
             ),
+            RecordRef::Trigger(_) => return false,
         };
         !needs_cue || cue == Some(wanted)
     };

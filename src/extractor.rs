@@ -12,6 +12,16 @@ use crate::error::Error;
 use crate::gazetteer::{Gazetteer, GazetteerBuilder, RecordRef};
 use crate::matcher::{self, Hit, Matcher, MatcherBuilder};
 use crate::normalize::Normalized;
+use crate::time::{self, Date, TimeExpression, TimeWord};
+
+/// What a pattern of the automaton stands for: a gazetteer record (entities and event
+/// triggers) or a word that anchors a time expression. One automaton finds all of
+/// them in a single pass over the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Record(RecordRef),
+    Time(TimeWord),
+}
 
 /// Extracts actors, locations and sources from Arabic text.
 ///
@@ -43,7 +53,7 @@ pub struct Extractor {
 #[derive(Debug)]
 struct Inner {
     gazetteer: Gazetteer,
-    matcher: Matcher<RecordRef>,
+    matcher: Matcher<Key>,
     cues: CueIndex,
     /// Governorate id of each location (by index), resolved once at build time.
     admin1: Vec<Option<Arc<str>>>,
@@ -86,7 +96,14 @@ impl Extractor {
         let cues = CueIndex::new(&gazetteer);
         let mut builder = MatcherBuilder::new(cues.joins());
         for (record, name, flags) in gazetteer.names() {
-            builder.add(name, record, flags.article);
+            builder.add(name, Key::Record(record), flags.article, flags.suffixes);
+        }
+        for (index, name, flags) in gazetteer.trigger_names() {
+            let key = Key::Record(RecordRef::Trigger(index));
+            builder.add(name, key, flags.article, flags.suffixes);
+        }
+        for (word, anchor) in time::ANCHORS {
+            builder.add(word, Key::Time(*anchor), false, false);
         }
         let matcher = builder.build()?;
         let admin1 = gazetteer.admin1_ids();
@@ -117,50 +134,188 @@ impl Extractor {
 
     /// Extracts everything from `text`.
     pub fn extract(&self, text: &str) -> Document {
-        let norm = crate::normalize::normalize(text);
-        let entities = self.entities(text, &norm);
-        Document { entities }
+        self.extract_dated(text, None)
     }
 
-    /// Entity mentions of `text`, given its normalization.
-    fn entities(&self, text: &str, norm: &Normalized) -> Vec<Entity> {
-        let inner = &*self.inner;
+    /// Like [`extract`](Extractor::extract), with the date the document was published:
+    /// relative time expressions ("أمس", "قبل يومين") are then resolved to dates.
+    ///
+    /// ```
+    /// use syria_extract::time::Date;
+    /// use syria_extract::Extractor;
+    ///
+    /// let text = "قصفت قوات النظام أمس الأحد بلدة السخنة.";
+    /// let doc = Extractor::default().extract_dated(text, Date::parse("2019-05-20"));
+    /// let time = doc.events[0].time.as_ref().unwrap();
+    /// assert_eq!(time.text, "أمس الأحد");
+    /// assert_eq!(time.date.unwrap().to_string(), "2019-05-19");
+    /// ```
+    pub fn extract_dated(&self, text: &str, date: Option<Date>) -> Document {
+        let norm = crate::normalize::normalize(text);
         let ntext = norm.as_str();
+        let inner = &*self.inner;
         let mut hits = Vec::new();
         inner.matcher.find_all(ntext, &mut hits);
+        let has = |h: &Hit, f: &dyn Fn(&Key) -> bool| {
+            inner
+                .matcher
+                .targets(h.pattern)
+                .iter()
+                .any(|t| f(&t.key) && h.fits(ntext, t))
+        };
+        let mut trigger_hits: Vec<Hit> = hits
+            .iter()
+            .filter(|h| has(h, &|k| matches!(k, Key::Record(RecordRef::Trigger(_)))))
+            .copied()
+            .collect();
+        let mut time_hits: Vec<Hit> = hits
+            .iter()
+            .filter(|h| has(h, &|k| matches!(k, Key::Time(_))))
+            .copied()
+            .collect();
+        hits.retain(|h| {
+            has(h, &|k| {
+                matches!(k, Key::Record(r) if !matches!(r, RecordRef::Trigger(_)))
+            })
+        });
+        let (entities, entity_spans) = self.entities(text, &norm, &mut hits);
+        let (times, time_spans) = self.times(text, &norm, &mut time_hits, date);
+        let events = if trigger_hits.is_empty() {
+            // Sentence segmentation only runs on texts that report something.
+            Vec::new()
+        } else {
+            let gaz = &inner.gazetteer;
+            let triggers = matcher::select_longest(&mut trigger_hits, |_| true)
+                .into_iter()
+                .filter_map(|h| {
+                    let t = inner.matcher.targets(h.pattern).iter().find_map(|t| match t.key {
+                        Key::Record(RecordRef::Trigger(i)) if h.fits(ntext, t) => {
+                            gaz.triggers().get(i as usize)
+                        }
+                        _ => None,
+                    })?;
+                    let span = norm.original_range(h.start..h.end);
+                    Some(((h.start, h.end), (span.start, span.end), t))
+                })
+                .collect();
+            let sentences: Vec<(usize, usize)> = crate::sentence::sentences(text)
+                .map(|r| (r.start, r.end))
+                .collect();
+            let to_original = |n: usize| norm.original_start(n);
+            crate::event::build(&crate::event::Input {
+                text,
+                ntext,
+                entities: &entities,
+                entity_spans: &entity_spans,
+                times: &times,
+                time_spans: &time_spans,
+                triggers,
+                sentences: &sentences,
+                to_original: &to_original,
+            })
+        };
+        Document {
+            entities,
+            events,
+            times,
+        }
+    }
+
+    /// Time expressions: anchored by words the automaton found, plus numeric dates.
+    fn times(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        hits: &mut [Hit],
+        date: Option<Date>,
+    ) -> (Vec<TimeExpression>, Vec<(usize, usize)>) {
+        let ntext = norm.as_str();
+        let mut found = Vec::new();
+        time::numeric_dates(ntext, &mut found);
+        hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        for h in hits.iter() {
+            let anchor = self
+                .inner
+                .matcher
+                .targets(h.pattern)
+                .iter()
+                .find_map(|t| match t.key {
+                    Key::Time(w) if h.fits(ntext, t) => Some(w),
+                    _ => None,
+                });
+            if let Some(f) = anchor.and_then(|w| time::parse_at(ntext, h.start, h.end, w)) {
+                found.push(f);
+            }
+        }
+        // Longest first at each start; drop anything inside an earlier expression.
+        found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        let mut out = Vec::new();
+        let mut spans = Vec::new();
+        let mut last_end = 0;
+        for f in found {
+            if f.start < last_end {
+                continue;
+            }
+            last_end = f.end;
+            let span = norm.original_range(f.start..f.end);
+            let resolved = time::resolve(f.kind, &f.value, date);
+            out.push(TimeExpression {
+                kind: f.kind,
+                start: span.start,
+                end: span.end,
+                text: text.get(span).unwrap_or_default().to_string(),
+                value: f.value,
+                date: resolved.map(|r| r.0),
+                end_date: resolved.and_then(|r| r.1),
+                precision: resolved.map(|r| r.2),
+            });
+            spans.push((f.start, f.end));
+        }
+        (out, spans)
+    }
+
+    fn entities(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        hits: &mut [Hit],
+    ) -> (Vec<Entity>, Vec<(usize, usize)>) {
+        let inner = &*self.inner;
+        let ntext = norm.as_str();
         let mut candidates: Vec<RecordRef> = Vec::new();
         let mut out = Vec::new();
-        // A hit the resolver rejects (e.g. a needs_cue name without its cue) must not
-        // block an overlapping one, so resolution runs inside the selection.
-        let selected = matcher::select_longest(&mut hits, |h| {
-            // One original character can expand to several words (U+FDFA "ﷺ" is four),
-            // so hits that do not overlap in the normalized text can share original
-            // bytes: the first one keeps them, as in leftmost-longest selection.
+        let mut spans = Vec::new();
+        let selected = matcher::select_longest(hits, |h| {
             let previous_end = out.last().map_or(0, |e: &Entity| e.end);
             if norm.original_start(h.start) < previous_end {
                 return false;
             }
             candidates.clear();
-            let prefix = &ntext[h.word_start..h.start];
             candidates.extend(
                 inner
                     .matcher
                     .targets(h.pattern)
                     .iter()
-                    .filter(|t| t.form.accepts(prefix))
-                    .map(|t| t.key),
+                    .filter(|t| h.fits(ntext, t))
+                    .filter_map(|t| match t.key {
+                        Key::Record(r) if !matches!(r, RecordRef::Trigger(_)) => Some(r),
+                        _ => None,
+                    }),
             );
             let ctx = inner.cues.context(ntext, h.word_start, h.start, h.end);
-            match entity::resolve(&inner.gazetteer, &candidates, &ctx) {
-                Some(record) => {
-                    out.push(self.entity(text, norm, h, record, &ctx));
+            let found = entity::resolve(&inner.gazetteer, &candidates, &ctx)
+                .and_then(|record| self.entity(text, norm, h, record, &ctx));
+            match found {
+                Some(e) => {
+                    out.push(e);
+                    spans.push((h.start, h.end));
                     true
                 }
                 None => false,
             }
         });
         debug_assert_eq!(selected.len(), out.len());
-        out
+        (out, spans)
     }
 
     fn entity(
@@ -170,7 +325,7 @@ impl Extractor {
         hit: &Hit,
         record: RecordRef,
         ctx: &entity::Context<'_>,
-    ) -> Entity {
+    ) -> Option<Entity> {
         let inner = &*self.inner;
         let gaz = &inner.gazetteer;
         let span = norm.original_range(hit.start..hit.end);
@@ -210,6 +365,7 @@ impl Extractor {
                     None,
                 )
             }
+            RecordRef::Trigger(_) => return None,
         };
         let cue = ctx.cue.map(|((s, e), entry)| {
             let r = norm.original_range(s..e);
@@ -232,7 +388,7 @@ impl Extractor {
             }),
             _ => None,
         };
-        Entity {
+        Some(Entity {
             kind,
             id,
             name,
@@ -244,7 +400,7 @@ impl Extractor {
             direction,
             admin1,
             coordinates,
-        }
+        })
     }
 }
 

@@ -28,6 +28,7 @@ use once_cell::sync::Lazy;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
+pub use crate::event::{EventKind, Role};
 
 macro_rules! str_enum {
     ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $text:literal,)+ }) => {
@@ -58,7 +59,9 @@ macro_rules! str_enum {
                 }
             }
 
-            fn allowed() -> String {
+            // Not every enum is read from a file.
+            #[allow(dead_code)]
+            pub(crate) fn allowed() -> String {
                 Self::ALL.iter().map(|v| v.as_str()).collect::<Vec<_>>().join(" ")
             }
         }
@@ -70,6 +73,7 @@ macro_rules! str_enum {
         }
     };
 }
+pub(crate) use str_enum;
 
 str_enum! {
     /// The kind of a place.
@@ -255,6 +259,8 @@ pub struct Flags {
     pub needs_cue: bool,
     /// Knowingly shares a spelling with another record.
     pub ambiguous: bool,
+    /// The name may carry attached suffixes (pronouns, verb endings: مقتله, قصفوا).
+    pub suffixes: bool,
 }
 
 /// A place.
@@ -345,6 +351,34 @@ pub struct CueWord {
     pub direction: Option<Direction>,
 }
 
+/// A word or phrase that reports an event of one kind ("حملة تمشيط", "قصفت").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Trigger {
+    /// Unique id (`ev-sweep-campaign`).
+    pub id: Arc<str>,
+    /// The kind of event the trigger reports.
+    pub kind: EventKind,
+    /// Main Arabic form.
+    pub name_ar: String,
+    /// Other forms: plural, dual, verb conjugations, phrases.
+    pub aliases: Vec<String>,
+    /// The role of an actor written right after the trigger: `initiator` for a verb
+    /// whose subject follows it (قصفت قوات النظام), `target` for a noun whose
+    /// complement is the victim (مقتل عناصر من ...). `None` when the form says nothing.
+    pub after: Option<Role>,
+    /// Normalized word beginnings of which one must start one of the next three words
+    /// (لقي → مصرع, حتف): the trigger means an event only in that company.
+    pub requires: Vec<String>,
+    /// ACLED sub-event type replacing the kind's default ("Suicide bomb").
+    pub sub_event: Option<String>,
+    /// CAMEO code replacing the kind's base code ("186" for an assassination).
+    pub cameo: Option<String>,
+    /// Flags.
+    pub flags: Flags,
+    /// Where the record comes from.
+    pub provenance: String,
+}
+
 /// A reference to one record of a [`Gazetteer`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RecordRef {
@@ -354,6 +388,8 @@ pub enum RecordRef {
     Location(u32),
     /// Index into [`Gazetteer::sources`].
     Source(u32),
+    /// Index into [`Gazetteer::triggers`].
+    Trigger(u32),
 }
 
 /// A validated set of records: the data an [`Extractor`](crate::Extractor) matches.
@@ -362,6 +398,7 @@ pub struct Gazetteer {
     actors: Vec<Actor>,
     locations: Vec<Location>,
     sources: Vec<Source>,
+    triggers: Vec<Trigger>,
     cues: Vec<CueWord>,
     by_id: HashMap<Arc<str>, RecordRef>,
 }
@@ -395,6 +432,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     (
         "gazetteers/sources.tsv",
         include_str!("../gazetteers/sources.tsv"),
+    ),
+    (
+        "gazetteers/triggers.tsv",
+        include_str!("../gazetteers/triggers.tsv"),
     ),
 ];
 
@@ -447,6 +488,18 @@ impl Gazetteer {
     /// Looks a record up by id.
     pub fn get(&self, id: &str) -> Option<RecordRef> {
         self.by_id.get(id).copied()
+    }
+
+    /// Event triggers, in file order.
+    ///
+    /// ```
+    /// use syria_extract::gazetteer::{EventKind, Gazetteer};
+    ///
+    /// let gaz = Gazetteer::builtin();
+    /// assert!(gaz.triggers().iter().any(|t| t.kind == EventKind::SweepOperation));
+    /// ```
+    pub fn triggers(&self) -> &[Trigger] {
+        &self.triggers
     }
 
     /// The actor with this id.
@@ -580,12 +633,22 @@ impl Gazetteer {
         actors.chain(locations).chain(sources)
     }
 
+    /// Every (trigger index, form, flags) triple, the forms being `name_ar` and the aliases.
+    pub(crate) fn trigger_names(&self) -> impl Iterator<Item = (u32, &str, Flags)> + '_ {
+        self.triggers.iter().enumerate().flat_map(|(i, t)| {
+            std::iter::once(t.name_ar.as_str())
+                .chain(t.aliases.iter().map(String::as_str))
+                .map(move |n| (i as u32, n, t.flags))
+        })
+    }
+
     /// The id of a record.
     pub fn id_of(&self, r: RecordRef) -> Option<&Arc<str>> {
         match r {
             RecordRef::Actor(i) => self.actors.get(i as usize).map(|a| &a.id),
             RecordRef::Location(i) => self.locations.get(i as usize).map(|a| &a.id),
             RecordRef::Source(i) => self.sources.get(i as usize).map(|a| &a.id),
+            RecordRef::Trigger(i) => self.triggers.get(i as usize).map(|a| &a.id),
         }
     }
 
@@ -594,6 +657,7 @@ impl Gazetteer {
             RecordRef::Actor(i) => self.actors.get(i as usize).map(|a| a.flags),
             RecordRef::Location(i) => self.locations.get(i as usize).map(|a| a.flags),
             RecordRef::Source(i) => self.sources.get(i as usize).map(|a| a.flags),
+            RecordRef::Trigger(i) => self.triggers.get(i as usize).map(|a| a.flags),
         }
         .unwrap_or_default()
     }
@@ -777,6 +841,18 @@ const SOURCE_HEADER: &[&str] = &[
     "provenance",
 ];
 const CUE_HEADER: &[&str] = &["word", "role", "value"];
+const TRIGGER_HEADER: &[&str] = &[
+    "id",
+    "kind",
+    "name_ar",
+    "aliases",
+    "after",
+    "requires",
+    "sub_event",
+    "cameo",
+    "flags",
+    "provenance",
+];
 
 /// Where a record was defined, for messages about references.
 #[derive(Debug, Clone)]
@@ -913,11 +989,12 @@ impl<'a> Row<'a> {
                 "article" => flags.article = true,
                 "needs_cue" => flags.needs_cue = true,
                 "ambiguous" => flags.ambiguous = true,
+                "suffixes" => flags.suffixes = true,
                 _ => {
                     return Err(self.error(ErrorKind::UnknownValue {
                         column: "flags",
                         value: item.to_string(),
-                        allowed: "article needs_cue ambiguous".to_string(),
+                        allowed: "article needs_cue ambiguous suffixes".to_string(),
                     }))
                 }
             }
@@ -975,7 +1052,13 @@ impl Loader {
         };
         let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
         let header: &'static [&'static str] =
-            [LOCATION_HEADER, ACTOR_HEADER, SOURCE_HEADER, CUE_HEADER]
+            [
+                LOCATION_HEADER,
+                ACTOR_HEADER,
+                SOURCE_HEADER,
+                CUE_HEADER,
+                TRIGGER_HEADER,
+            ]
                 .into_iter()
                 .find(|h| *h == columns.as_slice())
                 .ok_or_else(|| {
@@ -1007,6 +1090,8 @@ impl Loader {
                 self.actor(&row, &file_name)?;
             } else if header == SOURCE_HEADER {
                 self.source(&row, &file_name)?;
+            } else if header == TRIGGER_HEADER {
+                self.trigger(&row, &file_name)?;
             } else {
                 self.cue(&row)?;
             }
@@ -1144,6 +1229,60 @@ impl Loader {
         let r = RecordRef::Source(self.gaz.sources.len() as u32);
         self.register(row, file, &id, r)?;
         self.gaz.sources.push(record);
+        Ok(())
+    }
+
+    fn trigger(&mut self, row: &Row, file: &Arc<str>) -> Result<(), Error> {
+        let id = row.id()?;
+        let kind = row.kind(EventKind::parse, EventKind::allowed)?;
+        let after = match row.optional("after") {
+            None => None,
+            Some(v) => Some(Role::parse(v).ok_or_else(|| {
+                row.error(ErrorKind::UnknownValue {
+                    column: "after",
+                    value: v.to_string(),
+                    allowed: Role::allowed(),
+                })
+            })?),
+        };
+        let mut requires = Vec::new();
+        for word in row.list("requires")? {
+            let norm = crate::normalize::normalize_str(&word);
+            let norm = norm.trim();
+            if norm.is_empty() || norm.contains(' ') {
+                return Err(row.error(ErrorKind::InvalidValue {
+                    column: "requires",
+                    value: word.clone(),
+                    reason: "each item is the beginning of one word",
+                }));
+            }
+            requires.push(norm.to_string());
+        }
+        let cameo = row.optional("cameo").map(str::to_string);
+        if let Some(c) = &cameo {
+            if !(2..=4).contains(&c.len()) || !c.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(row.error(ErrorKind::InvalidValue {
+                    column: "cameo",
+                    value: c.clone(),
+                    reason: "a CAMEO code is 2 to 4 digits",
+                }));
+            }
+        }
+        let record = Trigger {
+            id: id.clone(),
+            kind,
+            name_ar: row.name_ar()?,
+            aliases: row.aliases()?,
+            after,
+            requires,
+            sub_event: row.optional("sub_event").map(str::to_string),
+            cameo,
+            flags: row.flags()?,
+            provenance: row.required("provenance")?.to_string(),
+        };
+        let r = RecordRef::Trigger(self.gaz.triggers.len() as u32);
+        self.register(row, file, &id, r)?;
+        self.gaz.triggers.push(record);
         Ok(())
     }
 

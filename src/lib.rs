@@ -48,13 +48,18 @@
 pub mod document;
 pub mod entity;
 pub mod error;
+pub mod event;
 mod extractor;
 pub mod gazetteer;
 mod matcher;
 pub mod normalize;
+mod numbers;
+pub mod sentence;
+pub mod time;
 
 pub use document::Document;
 pub use entity::{Entity, EntityKind, EntityType};
+pub use event::{Event, EventKind, Role};
 pub use error::{Error, ErrorKind};
 pub use extractor::{Extractor, ExtractorBuilder};
 

@@ -80,7 +80,18 @@ pub(crate) fn clitic_splits(word: &str) -> impl Iterator<Item = (&str, &str)> {
 pub(crate) struct Target<K> {
     pub key: K,
     pub form: Form,
+    /// The name may be followed by an attached suffix (see [`SUFFIXES`]).
+    pub suffixes: bool,
 }
+
+/// Attached suffixes a name flagged `suffixes` may carry, normalized: object and
+/// possessive pronouns (مقتله, اعتقالهم), verb endings (قصفوا, شنتا) and the
+/// accusative alif (هجوما).
+const MAX_SUFFIX_CHARS: usize = 3;
+
+const SUFFIXES: &[&str] = &[
+    "ه", "ها", "هم", "هما", "هن", "وا", "ا", "ت", "تا", "ن", "نا", "ي",
+];
 
 /// A hit that stands as a word, in normalized byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,11 +104,20 @@ pub(crate) struct Hit {
     pub end: usize,
     /// Pattern index.
     pub pattern: u32,
+    /// The match extends past the pattern over an attached suffix.
+    pub suffixed: bool,
 }
 
 impl Hit {
     pub(crate) fn len(&self) -> usize {
         self.end - self.start
+    }
+
+    /// Whether this hit may stand for `target`: the clitics before it and any suffix
+    /// after it must be ones the target takes.
+    pub(crate) fn fits<K>(&self, text: &str, target: &Target<K>) -> bool {
+        let prefix = text.get(self.word_start..self.start).unwrap_or("");
+        target.form.accepts(prefix) && (!self.suffixed || target.suffixes)
     }
 }
 
@@ -140,7 +160,7 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
 
     /// Adds a name with its generated variants: the article-stripped form for names
     /// that start with ال, and the glued form for names whose first word is a join word.
-    pub(crate) fn add(&mut self, name: &str, key: K, article: bool) {
+    pub(crate) fn add(&mut self, name: &str, key: K, article: bool, suffixes: bool) {
         let norm = crate::normalize::normalize_str(name);
         let norm = norm.trim();
         if norm.is_empty() {
@@ -164,10 +184,18 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
                     Target {
                         key,
                         form: Form::ArticleStripped,
+                        suffixes,
                     },
                 );
             }
-            self.push(f, Target { key, form: plain });
+            self.push(
+                f,
+                Target {
+                    key,
+                    form: plain,
+                    suffixes,
+                },
+            );
         }
     }
 
@@ -220,21 +248,54 @@ impl<K: Copy> Matcher<K> {
     /// proclitic chain some target of its pattern accepts. Hits may overlap.
     pub(crate) fn find_all(&self, text: &str, out: &mut Vec<Hit>) {
         for m in self.ac.find_overlapping_iter(text) {
-            let (start, end) = (m.start(), m.end());
+            let (start, mut end) = (m.start(), m.end());
+            let pattern = m.pattern().as_u32();
             if text[end..].chars().next().is_some_and(is_word_char) {
-                continue;
+                // Inside a word: only a name that takes suffixes may go on, and only
+                // when the rest of the word is one.
+                // Bounded look-ahead: suffixes are at most three letters, so a longer
+                // word never qualifies and a megabyte-long word costs nothing extra.
+                let rest = &text[end..];
+                let len = rest
+                    .char_indices()
+                    .take(MAX_SUFFIX_CHARS + 1)
+                    .find(|(_, c)| !is_word_char(*c))
+                    .map_or_else(
+                        || {
+                            if rest.chars().take(MAX_SUFFIX_CHARS + 1).count() <= MAX_SUFFIX_CHARS {
+                                rest.len()
+                            } else {
+                                usize::MAX
+                            }
+                        },
+                        |(i, _)| i,
+                    );
+                if len == usize::MAX {
+                    continue;
+                }
+                let suffix_ok =
+                    SUFFIXES.contains(&&rest[..len]) && self.targets(pattern).iter().any(|t| t.suffixes);
+                if !suffix_ok {
+                    continue;
+                }
+                end += len;
             }
             let Some(word_start) = word_start(text, start) else {
                 continue;
             };
             let prefix = &text[word_start..start];
-            let pattern = m.pattern().as_u32();
-            if self.targets(pattern).iter().any(|t| t.form.accepts(prefix)) {
+            let exact = end == m.end();
+            if self
+                .targets(pattern)
+                .iter()
+                .any(|t| t.form.accepts(prefix) && (exact || t.suffixes))
+            {
                 out.push(Hit {
                     word_start,
                     start,
                     end,
                     pattern,
+                    suffixed: !exact,
                 });
             }
         }
@@ -280,7 +341,7 @@ mod tests {
     fn matcher(names: &[(&str, u32, bool)]) -> Matcher<u32> {
         let mut b = MatcherBuilder::new(["دير".to_string(), "ابو".to_string()]);
         for (name, key, article) in names {
-            b.add(name, *key, *article);
+            b.add(name, *key, *article, false);
         }
         b.build().unwrap()
     }
