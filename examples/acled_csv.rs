@@ -97,8 +97,18 @@ fn geo_precision(kind: LocationKind) -> u8 {
     }
 }
 
-fn row(gaz: &Gazetteer, doc: &Document, event: &Event, file: &str, date: Option<Date>, text: &str) -> Vec<String> {
-    let initiator = event.actors.iter().find(|a| a.role == Some(Role::Initiator));
+fn row(
+    gaz: &Gazetteer,
+    doc: &Document,
+    event: &Event,
+    file: &str,
+    date: Option<Date>,
+    text: &str,
+) -> Vec<String> {
+    let initiator = event
+        .actors
+        .iter()
+        .find(|a| a.role == Some(Role::Initiator));
     let target = event.actors.iter().find(|a| a.role == Some(Role::Target));
     let unroled = event.actors.iter().filter(|a| a.role.is_none());
     let mut actors = initiator.into_iter().chain(unroled).chain(target);
@@ -115,8 +125,12 @@ fn row(gaz: &Gazetteer, doc: &Document, event: &Event, file: &str, date: Option<
     let (admin1, admin2) = place
         .map(|l| {
             (
-                gaz.admin1(&l.id).map(|a| a.name_en.to_string()).unwrap_or_default(),
-                gaz.admin2(&l.id).map(|a| a.name_en.to_string()).unwrap_or_default(),
+                gaz.admin1(&l.id)
+                    .map(|a| a.name_en.to_string())
+                    .unwrap_or_default(),
+                gaz.admin2(&l.id)
+                    .map(|a| a.name_en.to_string())
+                    .unwrap_or_default(),
             )
         })
         .unwrap_or_default();
@@ -125,18 +139,23 @@ fn row(gaz: &Gazetteer, doc: &Document, event: &Event, file: &str, date: Option<
         l.coordinates
             .or_else(|| gaz.ancestors(&l.id).find_map(|a| a.coordinates))
     });
-    let (event_date, time_precision) = match event.time.as_ref().and_then(|t| t.date.zip(t.precision)) {
-        Some((d, p)) => (d.to_string(), p.to_string()),
-        // No time in the sentence: the report's date, known to the week at best.
-        None => date.map(|d| (d.to_string(), "2".to_string())).unwrap_or_default(),
-    };
+    let (event_date, time_precision) =
+        match event.time.as_ref().and_then(|t| t.date.zip(t.precision)) {
+            Some((d, p)) => (d.to_string(), p.to_string()),
+            // No time in the sentence: the report's date, known to the week at best.
+            None => date
+                .map(|d| (d.to_string(), "2".to_string()))
+                .unwrap_or_default(),
+        };
     let source = event
         .source
         .as_ref()
         .map(|s| s.name.to_string())
         .or_else(|| doc.sources().next().map(|s| s.name.to_string()))
         .unwrap_or_default();
-    let notes = text.get(event.sentence.start..event.sentence.end).unwrap_or_default();
+    let notes = text
+        .get(event.sentence.start..event.sentence.end)
+        .unwrap_or_default();
     vec![
         event_date,
         event.acled.event_type.clone(),
@@ -148,10 +167,15 @@ fn row(gaz: &Gazetteer, doc: &Document, event: &Event, file: &str, date: Option<
         place.map(|l| l.name_en.to_string()).unwrap_or_default(),
         coordinates.map(|c| c.lat.to_string()).unwrap_or_default(),
         coordinates.map(|c| c.lon.to_string()).unwrap_or_default(),
-        place.map(|l| geo_precision(l.kind).to_string()).unwrap_or_default(),
+        place
+            .map(|l| geo_precision(l.kind).to_string())
+            .unwrap_or_default(),
         time_precision,
         source,
-        event.fatalities.map(|f| f.to_string()).unwrap_or_else(|| "0".to_string()),
+        event
+            .fatalities
+            .map(|f| f.to_string())
+            .unwrap_or_else(|| "0".to_string()),
         notes.to_string(),
         file.to_string(),
         event.kind.to_string(),
@@ -194,7 +218,10 @@ fn main() -> ExitCode {
         let text = match std::fs::read(path).map(String::from_utf8) {
             Ok(Ok(t)) => t,
             Ok(Err(e)) => {
-                eprintln!("acled_csv: {name}: not valid UTF-8 (offset {})", e.utf8_error().valid_up_to());
+                eprintln!(
+                    "acled_csv: {name}: not valid UTF-8 (offset {})",
+                    e.utf8_error().valid_up_to()
+                );
                 failed += 1;
                 continue;
             }

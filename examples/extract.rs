@@ -97,7 +97,10 @@ fn main() -> ExitCode {
             }
         };
         let doc = extractor.extract_dated(&text, date);
-        let line = Output { file: path, doc: &doc };
+        let line = Output {
+            file: path,
+            doc: &doc,
+        };
         let written = serde_json::to_writer(&mut out, &line)
             .map_err(io::Error::from)
             .and_then(|()| out.write_all(b"\n"));

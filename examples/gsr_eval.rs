@@ -75,10 +75,7 @@ fn main() -> ExitCode {
         ("assault", is_assault),
         ("protest", |k| k == EventKind::Protest),
     ];
-    for ((name, wanted), strict) in sets
-        .into_iter()
-        .flat_map(|s| [(s, false), (s, true)])
-    {
+    for ((name, wanted), strict) in sets.into_iter().flat_map(|s| [(s, false), (s, true)]) {
         let path = format!("{dir}/{name}_gsr.csv");
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
@@ -146,7 +143,11 @@ fn main() -> ExitCode {
         }
         let p = tp as f64 / (tp + fp).max(1) as f64;
         let r = tp as f64 / (tp + fn_).max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         println!(
             "{name:8} {:9} P={p:.3} R={r:.3} F1={f:.3}  (yes {}, no {}, tp {tp}, fp {fp}, fn {fn_}, tn {tn}; ambiguous {amb}, {amb_pos} predicted)",
             if strict { "reported" } else { "any" },

@@ -349,49 +349,169 @@ fn starts_any(word: &str, list: &[&str]) -> bool {
 
 /// Words before an actor that make it the target ("ضد X", "على مواقع X", "عناصر من X").
 const TARGET_CUES: &[&str] = &[
-    "ضد", "مواقع", "موقع", "نقاط", "نقطه", "مقرات", "مقر", "معاقل", "تجمعات", "مراكز", "عناصر",
-    "عنصر", "جنود", "مقاتلي", "قياديا", "قيادي", "استهدف", "طال", "بحق", "مع", "دوريه", "رتل",
-    "حاجز", "سياره", "اليات",
+    "ضد",
+    "مواقع",
+    "موقع",
+    "نقاط",
+    "نقطه",
+    "مقرات",
+    "مقر",
+    "معاقل",
+    "تجمعات",
+    "مراكز",
+    "عناصر",
+    "عنصر",
+    "جنود",
+    "مقاتلي",
+    "قياديا",
+    "قيادي",
+    "استهدف",
+    "طال",
+    "بحق",
+    "مع",
+    "دوريه",
+    "رتل",
+    "حاجز",
+    "سياره",
+    "اليات",
 ];
 
 /// Words before an actor that make it the initiator ("من قبل X", "برصاص X", "شنت X").
 const INITIATOR_CUES: &[&str] = &[
-    "قبل", "رصاص", "نيران", "قصف", "غاره", "غارات", "طائرات", "طائره", "مسيره", "شن", "اطلق",
-    "بدا", "نفذ", "قام", "تمكن", "ارسل", "دفع", "استقدم", "سيطر", "اعتقل", "داهم", "هاجم",
+    "قبل",
+    "رصاص",
+    "نيران",
+    "قصف",
+    "غاره",
+    "غارات",
+    "طائرات",
+    "طائره",
+    "مسيره",
+    "شن",
+    "اطلق",
+    "بدا",
+    "نفذ",
+    "قام",
+    "تمكن",
+    "ارسل",
+    "دفع",
+    "استقدم",
+    "سيطر",
+    "اعتقل",
+    "داهم",
+    "هاجم",
 ];
 
 /// Words before a trigger that deny it.
-const NEGATIONS: &[&str] = &["لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "نفي", "نفت", "نفى", "ينفي", "تنفي"];
+const NEGATIONS: &[&str] = &[
+    "لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "نفي", "نفت", "نفى", "ينفي", "تنفي",
+];
 
 /// Words before a trigger that make it planned or expected.
 const PLANNED: &[&str] = &[
-    "المقرر", "تعتزم", "يعتزم", "تخطط", "يخطط", "تنوي", "ينوي", "سوف", "تستعد", "يستعد",
-    "تهدد", "يهدد", "مرتقبه", "مرتقب", "تحضر", "يحضر", "لشن", "اعتزام",
+    "المقرر",
+    "تعتزم",
+    "يعتزم",
+    "تخطط",
+    "يخطط",
+    "تنوي",
+    "ينوي",
+    "سوف",
+    "تستعد",
+    "يستعد",
+    "تهدد",
+    "يهدد",
+    "مرتقبه",
+    "مرتقب",
+    "تحضر",
+    "يحضر",
+    "لشن",
+    "اعتزام",
 ];
 
 /// Words that make a sentence a claim ("حسب زعم", "بحجة", "تدعي").
 const HEDGES: &[&str] = &[
-    "زعم", "بحجه", "حجه", "تدعي", "يدعي", "ادعت", "ادعي", "ادعاء", "مزاعم", "المزعوم",
-    "المزعومه", "تزعم", "يزعم", "زعمت",
+    "زعم",
+    "بحجه",
+    "حجه",
+    "تدعي",
+    "يدعي",
+    "ادعت",
+    "ادعي",
+    "ادعاء",
+    "مزاعم",
+    "المزعوم",
+    "المزعومه",
+    "تزعم",
+    "يزعم",
+    "زعمت",
 ];
 
 /// Person nouns a fatality number counts.
 const PERSONS: &[&str] = &[
-    "عنصر", "عناصر", "جندي", "جنود", "مدني", "شخص", "اشخاص", "مقاتل", "شاب", "شبان", "طفل",
-    "اطفال", "امراه", "نساء", "رجل", "رجال", "ضابط", "ضباط", "قيادي", "مسلح", "عسكري", "مواطن",
-    "قتيل", "قتلي", "سائق", "فرد", "افراد", "منهم", "من",
+    "عنصر",
+    "عناصر",
+    "جندي",
+    "جنود",
+    "مدني",
+    "شخص",
+    "اشخاص",
+    "مقاتل",
+    "شاب",
+    "شبان",
+    "طفل",
+    "اطفال",
+    "امراه",
+    "نساء",
+    "رجل",
+    "رجال",
+    "ضابط",
+    "ضباط",
+    "قيادي",
+    "مسلح",
+    "عسكري",
+    "مواطن",
+    "قتيل",
+    "قتلي",
+    "سائق",
+    "فرد",
+    "افراد",
+    "منهم",
+    "من",
 ];
 
 /// Dual person nouns: the number is in the noun ("مقتل عنصرين").
 const DUALS: &[&str] = &[
-    "عنصرين", "جنديين", "شخصين", "طفلين", "شابين", "رجلين", "ضابطين", "امراتين", "شقيقين",
-    "مواطنين", "مسلحين",
+    "عنصرين",
+    "جنديين",
+    "شخصين",
+    "طفلين",
+    "شابين",
+    "رجلين",
+    "ضابطين",
+    "امراتين",
+    "شقيقين",
+    "مواطنين",
+    "مسلحين",
 ];
 
 /// Singular person nouns directly after a killing trigger: one person ("مقتل شاب").
 const SINGLES: &[&str] = &[
-    "عنصر", "جندي", "شاب", "طفل", "مدني", "شخص", "رجل", "امراه", "طفله", "ضابط", "قيادي",
-    "مقاتل", "سائق", "مواطن", "مسلح",
+    "عنصر",
+    "جندي",
+    "شاب",
+    "طفل",
+    "مدني",
+    "شخص",
+    "رجل",
+    "امراه",
+    "طفله",
+    "ضابط",
+    "قيادي",
+    "مقاتل",
+    "سائق",
+    "مواطن",
+    "مسلح",
 ];
 
 pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
@@ -409,11 +529,35 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
             }
         }
         let sentence = sentence_of(input.sentences, span.0);
-        let (ss, se) = input.sentences.get(sentence).copied().unwrap_or((0, input.text.len()));
+        // One event written with two trigger words ("انفجرت عبوة ناسفة", "لقي شاب
+        // مصرعه"): a trigger of the same kind at most five words after the previous
+        // one in the sentence belongs to it.
+        if let (Some(&(s, prev, _)), Some(last)) = (placed.last(), events.last()) {
+            // A generic attack verb right after a violent event describes it:
+            // "انفجار عبوة ناسفة استهدف قوات النظام".
+            let same = last.kind == trigger.kind
+                || (last.kind.is_violent() && trigger.kind == EventKind::Attack);
+            let close = s == sentence
+                && same
+                && words_after(ntext, prev.1, 5)
+                    .iter()
+                    .any(|w| w.0 <= nspan.0 && nspan.0 < w.1);
+            if close {
+                continue;
+            }
+        }
+        let (ss, se) = input
+            .sentences
+            .get(sentence)
+            .copied()
+            .unwrap_or((0, input.text.len()));
         let before = words_before(ntext, nspan.0, 4);
         let modality = if before.iter().any(|w| NEGATIONS.contains(w)) {
             Modality::Negated
-        } else if before.iter().any(|w| PLANNED.contains(&stem(w)) || PLANNED.contains(w)) {
+        } else if before
+            .iter()
+            .any(|w| PLANNED.contains(&stem(w)) || PLANNED.contains(w))
+        {
             Modality::Planned
         } else {
             Modality::Asserted
@@ -429,7 +573,11 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
             trigger: Span {
                 start: span.0,
                 end: span.1,
-                text: input.text.get(span.0..span.1).unwrap_or_default().to_string(),
+                text: input
+                    .text
+                    .get(span.0..span.1)
+                    .unwrap_or_default()
+                    .to_string(),
             },
             trigger_id: trigger.id.clone(),
             actors: Vec::new(),
@@ -465,12 +613,14 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
     // neighbour of the insertion point: a binary search keeps a megabyte-long sentence
     // full of names linear.
     let nearest = |sentence: usize, at: (usize, usize)| -> Option<usize> {
+        // Arabic news puts an event's arguments after its trigger, so the trigger
+        // before a mention wins; a mention before the sentence's first trigger (the
+        // subject of "قوات النظام قصفت") goes to that trigger.
         let i = placed.partition_point(|(_, t, _)| t.0 < at.0);
         [i.checked_sub(1), Some(i)]
             .into_iter()
             .flatten()
-            .filter(|&k| placed.get(k).is_some_and(|(s, _, _)| *s == sentence))
-            .min_by_key(|&k| distance(placed[k].1, at))
+            .find(|&k| placed.get(k).is_some_and(|(s, _, _)| *s == sentence))
     };
     // Actors and places: each to the nearest trigger of its sentence.
     let mut sentence_places: Vec<Vec<usize>> = vec![Vec::new(); input.sentences.len().max(1)];
@@ -678,7 +828,12 @@ fn role_of(
     trigger: (usize, usize),
     after: Option<Role>,
 ) -> Option<Role> {
-    let before = words_before(ntext, actor.0, 2);
+    // Cue words stand before the whole word, clitics included ("مواقع لهيئة").
+    let word_start = ntext
+        .get(..actor.0)
+        .and_then(|t| t.char_indices().rev().take(5).find(|(_, c)| !is_word_char(*c)))
+        .map_or(actor.0, |(i, c)| i + c.len_utf8());
+    let before = words_before(ntext, word_start, 2);
     let first = before.first().map(|w| stem(w)).unwrap_or("");
     let second = before.get(1).map(|w| stem(w)).unwrap_or("");
     // "من قبل X"
@@ -730,7 +885,11 @@ fn fatalities(ntext: &str, trigger: (usize, usize)) -> Option<crate::numbers::Nu
         }
         if let Some(n) = number_at(ntext, s) {
             let noun = next_word(ntext, n.end).map(|(a, b)| &ntext[a..b]);
-            if noun.is_some_and(|w| starts_any(stem(w), PERSONS)) {
+            let bare = |w: &'_ str| -> String {
+                let w = stem(w);
+                w.strip_prefix("ال").unwrap_or(w).to_string()
+            };
+            if noun.is_some_and(|w| starts_any(&bare(w), PERSONS)) {
                 return Some(n);
             }
         }

@@ -174,9 +174,10 @@ impl Extractor {
             .copied()
             .collect();
         hits.retain(|h| {
-            has(h, &|k| {
-                matches!(k, Key::Record(r) if !matches!(r, RecordRef::Trigger(_)))
-            })
+            has(
+                h,
+                &|k| matches!(k, Key::Record(r) if !matches!(r, RecordRef::Trigger(_))),
+            )
         });
         let (entities, entity_spans) = self.entities(text, &norm, &mut hits);
         let (times, time_spans) = self.times(text, &norm, &mut time_hits, date);
@@ -188,12 +189,16 @@ impl Extractor {
             let triggers = matcher::select_longest(&mut trigger_hits, |_| true)
                 .into_iter()
                 .filter_map(|h| {
-                    let t = inner.matcher.targets(h.pattern).iter().find_map(|t| match t.key {
-                        Key::Record(RecordRef::Trigger(i)) if h.fits(ntext, t) => {
-                            gaz.triggers().get(i as usize)
-                        }
-                        _ => None,
-                    })?;
+                    let t = inner
+                        .matcher
+                        .targets(h.pattern)
+                        .iter()
+                        .find_map(|t| match t.key {
+                            Key::Record(RecordRef::Trigger(i)) if h.fits(ntext, t) => {
+                                gaz.triggers().get(i as usize)
+                            }
+                            _ => None,
+                        })?;
                     let span = norm.original_range(h.start..h.end);
                     Some(((h.start, h.end), (span.start, span.end), t))
                 })

@@ -1051,25 +1051,24 @@ impl Loader {
             return Err(Error::new(file, None, ErrorKind::MissingHeader));
         };
         let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
-        let header: &'static [&'static str] =
-            [
-                LOCATION_HEADER,
-                ACTOR_HEADER,
-                SOURCE_HEADER,
-                CUE_HEADER,
-                TRIGGER_HEADER,
-            ]
-                .into_iter()
-                .find(|h| *h == columns.as_slice())
-                .ok_or_else(|| {
-                    Error::new(
-                        file,
-                        Some(header_line),
-                        ErrorKind::UnknownHeader {
-                            found: header.to_string(),
-                        },
-                    )
-                })?;
+        let header: &'static [&'static str] = [
+            LOCATION_HEADER,
+            ACTOR_HEADER,
+            SOURCE_HEADER,
+            CUE_HEADER,
+            TRIGGER_HEADER,
+        ]
+        .into_iter()
+        .find(|h| *h == columns.as_slice())
+        .ok_or_else(|| {
+            Error::new(
+                file,
+                Some(header_line),
+                ErrorKind::UnknownHeader {
+                    found: header.to_string(),
+                },
+            )
+        })?;
         for (line, content) in lines {
             let fields: Vec<&str> = content.split('\t').collect();
             let row = Row {

@@ -59,8 +59,8 @@ pub mod time;
 
 pub use document::Document;
 pub use entity::{Entity, EntityKind, EntityType};
-pub use event::{Event, EventKind, Role};
 pub use error::{Error, ErrorKind};
+pub use event::{Event, EventKind, Role};
 pub use extractor::{Extractor, ExtractorBuilder};
 
 /// The README's examples, compiled and run as doctests.

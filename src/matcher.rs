@@ -273,8 +273,8 @@ impl<K: Copy> Matcher<K> {
                 if len == usize::MAX {
                     continue;
                 }
-                let suffix_ok =
-                    SUFFIXES.contains(&&rest[..len]) && self.targets(pattern).iter().any(|t| t.suffixes);
+                let suffix_ok = SUFFIXES.contains(&&rest[..len])
+                    && self.targets(pattern).iter().any(|t| t.suffixes);
                 if !suffix_ok {
                     continue;
                 }

@@ -406,8 +406,12 @@ fn direction_of(word: &str) -> Option<TimeDirection> {
     match word {
         "الماضي" | "الماضيه" | "المنصرم" | "المنصرمه" | "الفائت" | "الفائته" | "الاخيره"
         | "الاخير" => Some(TimeDirection::Past),
-        "الجاري" | "الجاريه" | "الحالي" | "الحاليه" => Some(TimeDirection::Current),
-        "المقبل" | "المقبله" | "القادم" | "القادمه" => Some(TimeDirection::Future),
+        "الجاري" | "الجاريه" | "الحالي" | "الحاليه" => {
+            Some(TimeDirection::Current)
+        }
+        "المقبل" | "المقبله" | "القادم" | "القادمه" => {
+            Some(TimeDirection::Future)
+        }
         _ => None,
     }
 }
@@ -560,6 +564,8 @@ pub(crate) fn parse_at(text: &str, start: usize, end: usize, word: TimeWord) -> 
         TimeWord::For => {
             let (amount, unit, stop) = quantity(text, end)?;
             let amount = amount?;
+            // "لمدة": the preposition is part of the expression.
+            let start = prev_word(text, end).map_or(start, |(s, _)| s);
             Some(Found {
                 start,
                 end: stop,
@@ -592,8 +598,9 @@ pub(crate) fn parse_at(text: &str, start: usize, end: usize, word: TimeWord) -> 
             };
             if unit == TimeUnit::Month {
                 if let Some((ps, pe)) = prev_word(text, start) {
-                    if let Some(part) = part_of(bare(&text[ps..pe])) {
-                        found.start = ps;
+                    let word = bare(&text[ps..pe]);
+                    if let Some(part) = part_of(word) {
+                        found.start = pe - word.len();
                         found.value.part = Some(part);
                     }
                 }
@@ -661,15 +668,16 @@ fn month_expression(text: &str, start: usize, end: usize, month: u8) -> Option<F
             s = ps;
             confirmed = true;
         } else if bare(word) == "شهر" {
-            s = ps;
+            s = pe - "شهر".len();
             confirmed = true;
         }
     }
     if let Some((ps, pe)) = prev_word(text, s) {
-        if let Some(part) = part_of(bare(&text[ps..pe])) {
+        let word = bare(&text[ps..pe]);
+        if let Some(part) = part_of(word) {
             if value.day.is_none() {
                 value.part = Some(part);
-                s = ps;
+                s = pe - word.len();
                 confirmed = true;
             }
         }
@@ -796,8 +804,20 @@ pub(crate) fn resolve(
     }
     if v.span_to_now {
         let first = match s.amount {
-            Some(n) => shifted(doc, Shift { amount: Some(n), ..s }),
-            None => shifted(doc, Shift { amount: Some(3), ..s }),
+            Some(n) => shifted(
+                doc,
+                Shift {
+                    amount: Some(n),
+                    ..s
+                },
+            ),
+            None => shifted(
+                doc,
+                Shift {
+                    amount: Some(3),
+                    ..s
+                },
+            ),
         };
         let precision = precision_of(doc.to_days() - first.to_days());
         return Some((first, Some(doc), precision));
@@ -879,7 +899,10 @@ mod tests {
             assert_eq!(d.to_days(), days);
             assert!(Date::new(d.year, d.month, d.day).is_some());
         }
-        assert_eq!(Date::parse("2024-12-08").unwrap().weekday(), Weekday::Sunday);
+        assert_eq!(
+            Date::parse("2024-12-08").unwrap().weekday(),
+            Weekday::Sunday
+        );
         let d = Date::parse("2019-03-31").unwrap();
         assert_eq!(d.add_months(-1).to_string(), "2019-02-28");
         assert_eq!(d.add_months(-15).to_string(), "2017-12-31");

@@ -77,6 +77,57 @@ pub fn check_spans(text: &str, doc: &Document) {
             assert_eq!(slice(d.start, d.end, "direction"), d.text);
         }
     }
+    let mut last_end = 0;
+    for t in &doc.times {
+        assert!(t.start < t.end, "empty time {t:?}");
+        assert_eq!(slice(t.start, t.end, "time"), t.text, "{t:?}");
+        assert!(t.start >= last_end, "time overlap or disorder at {t:?}");
+        last_end = t.end;
+    }
+    for (i, ev) in doc.events.iter().enumerate() {
+        assert!(ev.trigger.start < ev.trigger.end, "empty trigger {ev:?}");
+        assert_eq!(
+            slice(ev.trigger.start, ev.trigger.end, "trigger"),
+            ev.trigger.text
+        );
+        let sentence = slice(ev.sentence.start, ev.sentence.end, "sentence");
+        assert!(
+            ev.sentence.start <= ev.trigger.start && ev.trigger.end <= ev.sentence.end,
+            "trigger outside its sentence: {ev:?} in {sentence:?}"
+        );
+        for a in &ev.actors {
+            assert!(
+                doc.entities
+                    .iter()
+                    .any(|e| e.start == a.start && e.end == a.end && e.id == a.id),
+                "event actor is not an entity: {a:?}"
+            );
+        }
+        for l in &ev.locations {
+            assert!(
+                doc.entities
+                    .iter()
+                    .any(|e| e.start == l.start && e.end == l.end && e.id == l.id),
+                "event location is not an entity: {l:?}"
+            );
+        }
+        if let Some(t) = &ev.time {
+            assert!(
+                doc.times.contains(t),
+                "event time is not a document time: {t:?}"
+            );
+        }
+        if let Some(c) = &ev.fatality_count {
+            assert_eq!(slice(c.start, c.end, "count"), c.text);
+            assert_eq!(ev.fatalities, Some(c.value));
+        }
+        if let Some(p) = ev.part_of {
+            assert!(
+                p < doc.events.len() && p != i,
+                "part_of out of range: {ev:?}"
+            );
+        }
+    }
 }
 
 /// (id, original text) of each entity the fixture extractor finds, after checking spans.
