@@ -51,6 +51,9 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     rows
 }
 
+/// Which event kinds count for a set.
+type KindFilter = fn(EventKind) -> bool;
+
 fn is_assault(kind: EventKind) -> bool {
     use EventKind::*;
     matches!(
@@ -71,7 +74,7 @@ fn main() -> ExitCode {
         .and_then(|i| args.get(i + 1))
         .cloned();
     let extractor = Extractor::default();
-    let sets: [(&str, fn(EventKind) -> bool); 2] = [
+    let sets: [(&str, KindFilter); 2] = [
         ("assault", is_assault),
         ("protest", |k| k == EventKind::Protest),
     ];

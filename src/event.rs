@@ -283,6 +283,9 @@ pub struct Event {
     pub cameo_code: String,
 }
 
+/// A trigger found in the text: (normalized span, original span, record).
+pub(crate) type TriggerHit<'a> = ((usize, usize), (usize, usize), &'a Trigger);
+
 /// Everything the event stage reads, in both coordinate systems: `n*` are offsets in
 /// the normalized text, the others in the original text.
 pub(crate) struct Input<'a> {
@@ -294,7 +297,7 @@ pub(crate) struct Input<'a> {
     pub times: &'a [TimeExpression],
     pub time_spans: &'a [(usize, usize)],
     /// Trigger candidates: (normalized span, original span, trigger record).
-    pub triggers: Vec<((usize, usize), (usize, usize), &'a Trigger)>,
+    pub triggers: Vec<TriggerHit<'a>>,
     /// Sentence ranges of the original text, in order.
     pub sentences: &'a [(usize, usize)],
     /// The original offset of a normalized offset.
@@ -806,13 +809,8 @@ fn argument(e: &Entity) -> EventArgument {
 }
 
 fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
-    if a.1 <= b.0 {
-        b.0 - a.1
-    } else if b.1 <= a.0 {
-        a.0 - b.1
-    } else {
-        0
-    }
+    // Zero when the spans overlap.
+    b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
 
 fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> usize {
@@ -831,7 +829,12 @@ fn role_of(
     // Cue words stand before the whole word, clitics included ("مواقع لهيئة").
     let word_start = ntext
         .get(..actor.0)
-        .and_then(|t| t.char_indices().rev().take(5).find(|(_, c)| !is_word_char(*c)))
+        .and_then(|t| {
+            t.char_indices()
+                .rev()
+                .take(5)
+                .find(|(_, c)| !is_word_char(*c))
+        })
         .map_or(actor.0, |(i, c)| i + c.len_utf8());
     let before = words_before(ntext, word_start, 2);
     let first = before.first().map(|w| stem(w)).unwrap_or("");

@@ -1,5 +1,6 @@
-//! Actors, locations and sources from Arabic news about the Syrian conflict, as typed,
-//! serializable records with exact byte offsets into the original text.
+//! Actors, locations, sources, time expressions and events from Arabic news about the
+//! Syrian conflict, as typed, serializable records with exact byte offsets into the
+//! original text. Events carry ACLED and CAMEO codes.
 //!
 //! The pipeline, one module per stage, data flowing one way:
 //!
@@ -7,7 +8,10 @@
 //! &str --normalize--> Normalized { text, offset map }
 //!      --matcher-->   word-bounded, clitic-aware hits of gazetteer names
 //!      --entity-->    hits resolved to records (cue words, directions, homographs)
-//!      --> Document { entities }
+//!      --time-->      time expressions, typed and resolved against a document date
+//!      --sentence-->  sentence boundaries (only for texts with event triggers)
+//!      --event-->     triggers with actors (roles), places, time, fatalities, source
+//!      --> Document { entities, events, times }
 //! ```
 //!
 //! # Quick start
@@ -25,6 +29,18 @@
 //! assert_eq!(&text[place.start..place.end], "دير الزور");
 //! // "بادية" before the name is recorded as its cue.
 //! assert_eq!(place.cue.as_ref().unwrap().text, "بادية");
+//! ```
+//!
+//! # Events
+//!
+//! ```
+//! use syria_extract::{EventKind, Extractor};
+//!
+//! let doc = Extractor::default().extract("لقي عنصران من قوات النظام مصرعهما بانفجار لغم أرضي في بادية تدمر.");
+//! let kinds: Vec<EventKind> = doc.events.iter().map(|e| e.kind).collect();
+//! assert_eq!(kinds, [EventKind::Killing, EventKind::Explosion]);
+//! assert_eq!(doc.events[1].fatalities, Some(2));
+//! assert_eq!(doc.events[0].part_of, Some(1));
 //! ```
 //!
 //! # Your own gazetteers

@@ -10,6 +10,18 @@ use syria_extract::event::{EventKind, Modality, Role};
 use syria_extract::time::{Date, TimeKind};
 use syria_extract::{Document, Extractor};
 
+/// Expected (actor id, role) pairs of a sentence's first event.
+type RoleRow = &'static [(&'static str, Option<Role>)];
+
+/// (sentence, expression, kind, resolved date, precision).
+type TimeRow = (
+    &'static str,
+    &'static str,
+    TimeKind,
+    Option<&'static str>,
+    Option<u8>,
+);
+
 fn extract(text: &str) -> Document {
     let doc = Extractor::default().extract(text);
     check_spans(text, &doc);
@@ -255,7 +267,7 @@ fn roles_from_cues() {
             .collect()
     }
     use Role::*;
-    let rows: &[(&str, &[(&str, Option<Role>)])] = &[
+    let rows: &[(&str, RoleRow)] = &[
         // Subject of the trigger verb.
         (
             "قصفت قوات النظام مواقع لهيئة تحرير الشام.",
@@ -326,7 +338,7 @@ fn locations_with_cue_and_direction() {
 #[test]
 fn time_expressions_every_form() {
     // (text, expression, kind, resolved date with document date 2019-05-20, precision)
-    let rows: &[(&str, &str, TimeKind, Option<&str>, Option<u8>)] = &[
+    let rows: &[TimeRow] = &[
         (
             "قصفت قوات النظام البلدة في 15 سبتمبر 2018.",
             "15 سبتمبر 2018",
