@@ -193,7 +193,7 @@ fn prev_word(text: &str, pos: usize) -> Option<(usize, usize)> {
     }
     let mut start = end;
     for (n, c) in text[..end].chars().rev().enumerate() {
-        if !c.is_alphanumeric() {
+        if !crate::matcher::is_word_char(c) {
             break;
         }
         if n >= MAX_WORD_CHARS {
@@ -218,7 +218,7 @@ fn next_word(text: &str, pos: usize) -> Option<(usize, usize)> {
     }
     let mut end = start;
     for (n, c) in text[start..].chars().enumerate() {
-        if !c.is_alphanumeric() {
+        if !crate::matcher::is_word_char(c) {
             break;
         }
         if n >= MAX_WORD_CHARS {

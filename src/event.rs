@@ -823,10 +823,14 @@ fn distance(a: (usize, usize), b: (usize, usize)) -> usize {
     b.0.saturating_sub(a.1).max(a.0.saturating_sub(b.1))
 }
 
+/// The index of the sentence holding `pos`, or `usize::MAX` when none does (white
+/// space between sentences, or a paragraph without triggers, which is not segmented).
 fn sentence_of(sentences: &[(usize, usize)], pos: usize) -> usize {
-    sentences
-        .partition_point(|&(_, end)| end <= pos)
-        .min(sentences.len().saturating_sub(1))
+    let i = sentences.partition_point(|&(_, end)| end <= pos);
+    match sentences.get(i) {
+        Some(&(start, _)) if start <= pos => i,
+        _ => usize::MAX,
+    }
 }
 
 /// The role of an actor at `actor` relative to a trigger at `trigger`.

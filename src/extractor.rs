@@ -127,6 +127,28 @@ impl Extractor {
         self.inner.matcher.pattern_count()
     }
 
+    /// The normalized patterns of the automaton: every gazetteer name and trigger form,
+    /// the forms generated for the article and joined spellings, and the time anchor
+    /// words. Useful to compare with a bare automaton over the same set.
+    ///
+    /// ```
+    /// let extractor = syria_extract::Extractor::default();
+    /// assert_eq!(extractor.patterns().count(), extractor.pattern_count());
+    /// assert!(extractor.patterns().any(|p| p == "دير الزور"));
+    /// ```
+    pub fn patterns(&self) -> impl Iterator<Item = &str> + '_ {
+        self.inner.matcher.patterns()
+    }
+
+    /// The match stage alone, for benchmarks: the number of word-bounded,
+    /// clitic-checked hits in already normalized text.
+    #[doc(hidden)]
+    pub fn count_hits(&self, normalized: &str) -> usize {
+        let mut hits = Vec::new();
+        self.inner.matcher.find_all(normalized, &mut hits);
+        hits.len()
+    }
+
     /// Approximate heap memory of the automaton, in bytes.
     pub fn automaton_memory(&self) -> usize {
         self.inner.matcher.memory_usage()
@@ -135,6 +157,91 @@ impl Extractor {
     /// Extracts everything from `text`.
     pub fn extract(&self, text: &str) -> Document {
         self.extract_dated(text, None)
+    }
+
+    /// Entities only: the actors, places and sources of [`extract`](Extractor::extract),
+    /// without time expressions and events, for callers that need no more.
+    ///
+    /// ```
+    /// let entities = syria_extract::Extractor::default().extract_entities("قصفت قوات النظام مدينة حمص");
+    /// assert_eq!(entities.len(), 2);
+    /// ```
+    pub fn extract_entities(&self, text: &str) -> Vec<Entity> {
+        let norm = crate::normalize::normalize(text);
+        let ntext = norm.as_str();
+        let inner = &*self.inner;
+        let mut hits = Vec::new();
+        inner.matcher.find_all(ntext, &mut hits);
+        hits.retain(|h| {
+            inner.matcher.targets(h.pattern).iter().any(|t| {
+                matches!(t.key, Key::Record(r) if !matches!(r, RecordRef::Trigger(_)))
+                    && h.fits(ntext, t)
+            })
+        });
+        self.entities(text, &norm, &mut hits).0
+    }
+
+    /// Extracts many documents on all cores; the result is in input order and equal to
+    /// calling [`extract_dated`](Extractor::extract_dated) on each text in turn.
+    ///
+    /// Uses `std::thread::scope` with one worker per available core, each taking the
+    /// next document from a shared counter, so a few long articles do not leave the
+    /// other cores idle.
+    ///
+    /// ```
+    /// let extractor = syria_extract::Extractor::default();
+    /// let texts = ["قصفت قوات النظام بلدة السخنة", "خرجت مظاهرة في مدينة إدلب"];
+    /// let docs = extractor.extract_batch(&texts, None);
+    /// assert_eq!(docs.len(), 2);
+    /// assert_eq!(docs[1], extractor.extract(texts[1]));
+    /// ```
+    pub fn extract_batch<T: AsRef<str> + Sync>(
+        &self,
+        texts: &[T],
+        date: Option<Date>,
+    ) -> Vec<Document> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(texts.len());
+        if workers <= 1 {
+            return texts
+                .iter()
+                .map(|t| self.extract_dated(t.as_ref(), date))
+                .collect();
+        }
+        let next = AtomicUsize::new(0);
+        let mut results: Vec<(usize, Document)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut done = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(text) = texts.get(i) else { break };
+                            done.push((i, self.extract_dated(text.as_ref(), date)));
+                        }
+                        done
+                    })
+                })
+                .collect();
+            // A worker can only fail by panicking, which extraction never does; should
+            // one anyway, its documents are redone on this thread below.
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        results.sort_unstable_by_key(|(i, _)| *i);
+        let mut out = Vec::with_capacity(texts.len());
+        let mut results = results.into_iter().peekable();
+        for (i, text) in texts.iter().enumerate() {
+            match results.next_if(|(j, _)| *j == i) {
+                Some((_, doc)) => out.push(doc),
+                None => out.push(self.extract_dated(text.as_ref(), date)),
+            }
+        }
+        out
     }
 
     /// Like [`extract`](Extractor::extract), with the date the document was published:
@@ -186,7 +293,7 @@ impl Extractor {
             Vec::new()
         } else {
             let gaz = &inner.gazetteer;
-            let triggers = matcher::select_longest(&mut trigger_hits, |_| true)
+            let triggers: Vec<_> = matcher::select_longest(&mut trigger_hits, |_| true)
                 .into_iter()
                 .filter_map(|h| {
                     let t = inner
@@ -203,9 +310,8 @@ impl Extractor {
                     Some(((h.start, h.end), (span.start, span.end), t))
                 })
                 .collect();
-            let sentences: Vec<(usize, usize)> = crate::sentence::sentences(text)
-                .map(|r| (r.start, r.end))
-                .collect();
+            let starts: Vec<usize> = triggers.iter().map(|t| t.1 .0).collect();
+            let sentences = crate::sentence::sentences_of_lines(text, &starts);
             let to_original = |n: usize| norm.original_start(n);
             crate::event::build(&crate::event::Input {
                 text,

@@ -64,11 +64,7 @@ const VAGUE: &[(&str, u32)] = &[
     ("المئات", 200),
 ];
 
-/// Whether `c` belongs to a word (the same rule as the matcher's).
-#[inline]
-pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
-}
+pub(crate) use crate::matcher::is_word_char;
 
 /// The next word at or after `pos` within `limit`: (start, end). Only spaces may lie
 /// between `pos` and the word; any other character stops the search, so a number is

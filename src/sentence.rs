@@ -34,3 +34,42 @@ pub fn sentences(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
             (!trimmed.is_empty()).then(|| start + lead..start + lead + trimmed.len())
         })
 }
+
+/// The sentences of only those lines (paragraphs) of `text` that hold one of the
+/// sorted byte `positions`. Segmentation costs more than the rest of the pipeline, and
+/// only the sentences around event triggers are needed.
+pub(crate) fn sentences_of_lines(text: &str, positions: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut next = 0;
+    let mut line_start = 0;
+    while next < positions.len() && line_start <= text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        if positions[next] < line_end || line_end == text.len() {
+            let line = &text[line_start..line_end];
+            out.extend(sentences(line).map(|r| (line_start + r.start, line_start + r.end)));
+            while next < positions.len() && positions[next] <= line_end {
+                next += 1;
+            }
+        }
+        line_start = line_end + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_lines_with_positions_are_segmented() {
+        let text = "سطر أول. جملة ثانية\nسطر بلا شيء\nسطر ثالث. وجملة\n";
+        let third = text.find("سطر ثالث").unwrap();
+        let got = sentences_of_lines(text, &[2, third + 20]);
+        let texts: Vec<&str> = got.iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(texts, ["سطر أول.", "جملة ثانية", "سطر ثالث.", "وجملة"]);
+        let all: Vec<(usize, usize)> = sentences(text).map(|r| (r.start, r.end)).collect();
+        assert!(got.iter().all(|s| all.contains(s)));
+    }
+}
