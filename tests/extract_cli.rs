@@ -188,3 +188,71 @@ fn empty_standard_input_is_reported_as_dash() {
     assert!(out.stdout.is_empty());
     assert!(stderr(&out).starts_with("extract: -: empty file\n"));
 }
+
+fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(binary())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run the example");
+    // The example may exit before reading (a bad option): ignore a broken pipe.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn jsonl_streams_documents_and_reports_bad_lines() {
+    let mut input = String::new();
+    for i in 0..600 {
+        input.push_str(&format!(
+            "{{\"id\": {i}, \"text\": \"قصفت قوات النظام بلدة السخنة قبل يومين\"}}\n"
+        ));
+        if i == 300 {
+            input.push_str("{not json\n{\"id\": \"x\"}\n\n");
+        }
+    }
+    let out = run_with_stdin(&["--jsonl", "--date", "2019-05-20"], &input);
+    assert!(
+        !out.status.success(),
+        "bad lines make the exit status non-zero"
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("-:302:"),
+        "line number of the bad JSON: {stderr}"
+    );
+    assert!(
+        stderr.contains("-:303:") && stderr.contains("text"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains('\r'),
+        "no progress line when stderr is not a terminal"
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 600, "every good line, in order, across chunks");
+    for (i, obj) in lines.iter().enumerate() {
+        assert_eq!(obj["id"], i);
+        assert_eq!(obj["events"][0]["kind"], "shelling");
+        assert_eq!(obj["events"][0]["time"]["date"], "2019-05-18");
+        assert!(obj.get("file").is_none());
+    }
+}
+
+#[test]
+fn date_option_resolves_times_and_rejects_bad_dates() {
+    let out = run_with_stdin(&["--date", "2019-05-20"], "قصفت قوات النظام البلدة أمس");
+    assert!(out.status.success());
+    let obj: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(obj["file"], "-");
+    assert_eq!(obj["times"][0]["date"], "2019-05-19");
+    let out = run_with_stdin(&["--date", "20-05-2019"], "نص");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+}
