@@ -41,6 +41,25 @@ def main():
     for x in recs:
         for n in [x["name_ar"], *x["aliases"]]:
             forms.setdefault(norm(n), set()).add(x["id"])
+    # Names the hand-curated files also use (a city named like its district) are
+    # shared too: both sides must carry `ambiguous`.
+    gz = os.path.join(here, "..", "gazetteers")
+    for name in sorted(os.listdir(gz)):
+        if not name.endswith(".tsv") or name in ("locations_admin.tsv", "locations_geonames.tsv", "cues.tsv", "triggers.tsv"):
+            continue
+        header = None
+        for line in open(os.path.join(gz, name), encoding="utf-8"):
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            f = line.split("\t")
+            if header is None:
+                header = f
+                continue
+            r = dict(zip(header, f))
+            for n in [r.get("name_ar", ""), *r.get("aliases", "").split("|")]:
+                if n.strip():
+                    forms.setdefault(norm(n.strip()), set()).add(name + ":" + r["id"])
     shared = {i for ids in forms.values() if len(ids) > 1 for i in ids}
     out = os.path.join(here, "..", "gazetteers", "locations_admin.tsv")
     with open(out, "w", encoding="utf-8") as f:
