@@ -534,9 +534,13 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
     let mut placed: Vec<(usize, (usize, usize), Option<Role>)> = Vec::new();
     for &(nspan, span, trigger) in &input.triggers {
         if !trigger.requires.is_empty() {
-            let ok = words_after(ntext, nspan.1, 3)
-                .iter()
-                .any(|&(s, e)| starts_any(stem(&ntext[s..e]), &as_strs(&trigger.requires)));
+            let ok = words_after(ntext, nspan.1, 3).iter().any(|&(s, e)| {
+                let word = stem(&ntext[s..e]);
+                trigger
+                    .requires
+                    .iter()
+                    .any(|p| word.starts_with(p.as_str()))
+            });
             if !ok {
                 continue;
             }
@@ -750,10 +754,6 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
     events
 }
 
-fn as_strs(v: &[String]) -> Vec<&str> {
-    v.iter().map(String::as_str).collect()
-}
-
 fn clause_words(ntext: &str, nspan: (usize, usize)) -> Vec<&str> {
     // The clause around the trigger: up to 12 words either side, stopping at punctuation
     // that ends a sentence.
@@ -902,11 +902,12 @@ fn fatalities(ntext: &str, trigger: (usize, usize)) -> Option<crate::numbers::Nu
         }
         if let Some(n) = number_at(ntext, s) {
             let noun = next_word(ntext, n.end).map(|(a, b)| &ntext[a..b]);
-            let bare = |w: &'_ str| -> String {
+            // "المدنيين", "لعناصر": the noun without clitics and article.
+            let bare = noun.map(|w| {
                 let w = stem(w);
-                w.strip_prefix("ال").unwrap_or(w).to_string()
-            };
-            if noun.is_some_and(|w| starts_any(&bare(w), PERSONS)) {
+                w.strip_prefix("ال").unwrap_or(w)
+            });
+            if bare.is_some_and(|w| starts_any(w, PERSONS)) {
                 return Some(n);
             }
         }

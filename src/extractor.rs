@@ -23,6 +23,32 @@ enum Key {
     Time(TimeWord),
 }
 
+impl Key {
+    /// The actor, location or source record, if the key is one.
+    fn entity(self) -> Option<RecordRef> {
+        match self {
+            Key::Record(RecordRef::Trigger(_)) | Key::Time(_) => None,
+            Key::Record(r) => Some(r),
+        }
+    }
+
+    /// The trigger index, if the key is one.
+    fn trigger(self) -> Option<u32> {
+        match self {
+            Key::Record(RecordRef::Trigger(i)) => Some(i),
+            _ => None,
+        }
+    }
+
+    /// The time anchor, if the key is one.
+    fn time(self) -> Option<TimeWord> {
+        match self {
+            Key::Time(w) => Some(w),
+            Key::Record(_) => None,
+        }
+    }
+}
+
 /// Extracts actors, locations and sources from Arabic text.
 ///
 /// Building an extractor compiles every gazetteer name into one automaton; do it once
@@ -149,6 +175,17 @@ impl Extractor {
         hits.len()
     }
 
+    /// The keys a hit stands for: the targets of its pattern whose clitic and suffix
+    /// rules the hit meets.
+    fn fitting_keys<'a>(&'a self, ntext: &'a str, h: &'a Hit) -> impl Iterator<Item = Key> + 'a {
+        self.inner
+            .matcher
+            .targets(h.pattern)
+            .iter()
+            .filter(move |t| h.fits(ntext, t))
+            .map(|t| t.key)
+    }
+
     /// Approximate heap memory of the automaton, in bytes.
     pub fn automaton_memory(&self) -> usize {
         self.inner.matcher.memory_usage()
@@ -172,12 +209,7 @@ impl Extractor {
         let inner = &*self.inner;
         let mut hits = Vec::new();
         inner.matcher.find_all(ntext, &mut hits);
-        hits.retain(|h| {
-            inner.matcher.targets(h.pattern).iter().any(|t| {
-                matches!(t.key, Key::Record(r) if !matches!(r, RecordRef::Trigger(_)))
-                    && h.fits(ntext, t)
-            })
-        });
+        hits.retain(|h| self.fitting_keys(ntext, h).any(|k| k.entity().is_some()));
         self.entities(text, &norm, &mut hits).0
     }
 
@@ -263,30 +295,28 @@ impl Extractor {
         let inner = &*self.inner;
         let mut hits = Vec::new();
         inner.matcher.find_all(ntext, &mut hits);
-        let has = |h: &Hit, f: &dyn Fn(&Key) -> bool| {
-            inner
-                .matcher
-                .targets(h.pattern)
-                .iter()
-                .any(|t| f(&t.key) && h.fits(ntext, t))
-        };
-        let mut trigger_hits: Vec<Hit> = hits
-            .iter()
-            .filter(|h| has(h, &|k| matches!(k, Key::Record(RecordRef::Trigger(_)))))
-            .copied()
-            .collect();
-        let mut time_hits: Vec<Hit> = hits
-            .iter()
-            .filter(|h| has(h, &|k| matches!(k, Key::Time(_))))
-            .copied()
-            .collect();
-        hits.retain(|h| {
-            has(
-                h,
-                &|k| matches!(k, Key::Record(r) if !matches!(r, RecordRef::Trigger(_))),
-            )
-        });
-        let (entities, entity_spans) = self.entities(text, &norm, &mut hits);
+        // One pass sorts the hits by what they may stand for; a hit can be several.
+        let mut entity_hits = Vec::new();
+        let mut trigger_hits = Vec::new();
+        let mut time_hits = Vec::new();
+        for h in hits {
+            let (mut entity, mut trigger, mut time) = (false, false, false);
+            for k in self.fitting_keys(ntext, &h) {
+                entity |= k.entity().is_some();
+                trigger |= k.trigger().is_some();
+                time |= k.time().is_some();
+            }
+            if entity {
+                entity_hits.push(h);
+            }
+            if trigger {
+                trigger_hits.push(h);
+            }
+            if time {
+                time_hits.push(h);
+            }
+        }
+        let (entities, entity_spans) = self.entities(text, &norm, &mut entity_hits);
         let (times, time_spans) = self.times(text, &norm, &mut time_hits, date);
         let events = if trigger_hits.is_empty() {
             // Sentence segmentation only runs on texts that report something.
@@ -296,16 +326,10 @@ impl Extractor {
             let triggers: Vec<_> = matcher::select_longest(&mut trigger_hits, |_| true)
                 .into_iter()
                 .filter_map(|h| {
-                    let t = inner
-                        .matcher
-                        .targets(h.pattern)
-                        .iter()
-                        .find_map(|t| match t.key {
-                            Key::Record(RecordRef::Trigger(i)) if h.fits(ntext, t) => {
-                                gaz.triggers().get(i as usize)
-                            }
-                            _ => None,
-                        })?;
+                    let t = self
+                        .fitting_keys(ntext, &h)
+                        .find_map(Key::trigger)
+                        .and_then(|i| gaz.triggers().get(i as usize))?;
                     let span = norm.original_range(h.start..h.end);
                     Some(((h.start, h.end), (span.start, span.end), t))
                 })
@@ -345,15 +369,7 @@ impl Extractor {
         time::numeric_dates(ntext, &mut found);
         hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
         for h in hits.iter() {
-            let anchor = self
-                .inner
-                .matcher
-                .targets(h.pattern)
-                .iter()
-                .find_map(|t| match t.key {
-                    Key::Time(w) if h.fits(ntext, t) => Some(w),
-                    _ => None,
-                });
+            let anchor = self.fitting_keys(ntext, h).find_map(Key::time);
             if let Some(f) = anchor.and_then(|w| time::parse_at(ntext, h.start, h.end, w)) {
                 found.push(f);
             }
@@ -402,17 +418,7 @@ impl Extractor {
                 return false;
             }
             candidates.clear();
-            candidates.extend(
-                inner
-                    .matcher
-                    .targets(h.pattern)
-                    .iter()
-                    .filter(|t| h.fits(ntext, t))
-                    .filter_map(|t| match t.key {
-                        Key::Record(r) if !matches!(r, RecordRef::Trigger(_)) => Some(r),
-                        _ => None,
-                    }),
-            );
+            candidates.extend(self.fitting_keys(ntext, h).filter_map(Key::entity));
             let ctx = inner.cues.context(ntext, h.word_start, h.start, h.end);
             let found = entity::resolve(&inner.gazetteer, &candidates, &ctx)
                 .and_then(|record| self.entity(text, norm, h, record, &ctx));
