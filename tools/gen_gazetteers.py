@@ -10,10 +10,8 @@ flagged `ambiguous`; the extractor then resolves them by cue words.
 """
 import csv, os, re, sys, unicodedata
 
-def norm(s):
-    s = re.sub("[\u064B-\u065F\u0670\u0640]", "", s)
-    s = re.sub("[أإآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
-    return " ".join(s.split())
+from gazetteer_tsv import norm, read_tsv
+
 
 CUE = re.compile(r"^(محافظة|منطقة|ناحية|مدينة)\s")
 KIND = {"1": "governorate", "2": "district", "3": "subdistrict"}
@@ -47,16 +45,7 @@ def main():
     for name in sorted(os.listdir(gz)):
         if not name.endswith(".tsv") or name in ("locations_admin.tsv", "locations_geonames.tsv", "cues.tsv", "triggers.tsv"):
             continue
-        header = None
-        for line in open(os.path.join(gz, name), encoding="utf-8"):
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            f = line.split("\t")
-            if header is None:
-                header = f
-                continue
-            r = dict(zip(header, f))
+        for r in read_tsv(os.path.join(gz, name)):
             for n in [r.get("name_ar", ""), *r.get("aliases", "").split("|")]:
                 if n.strip():
                     forms.setdefault(norm(n.strip()), set()).add(name + ":" + r["id"])

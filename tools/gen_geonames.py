@@ -16,10 +16,8 @@ Rules, so the generated records never fight the curated ones:
 """
 import json, math, os, re, sys
 
-def norm(s):
-    s = re.sub("[\u064B-\u065F\u0670\u0640]", "", s)
-    s = re.sub("[أإآٱ]", "ا", s).replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
-    return " ".join(s.split())
+from gazetteer_tsv import norm, read_tsv
+
 
 ARABIC = re.compile("[\u0621-\u064A]")
 
@@ -35,20 +33,6 @@ COMMON = set(norm(w) for w in """
 
 def dist(a, b):
     return math.hypot(a[0] - b[0], (a[1] - b[1]) * math.cos(math.radians(a[0])))
-
-def read_tsv(path):
-    rows = []
-    header = None
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line or line.startswith("#"):
-            continue
-        f = line.split("\t")
-        if header is None:
-            header = f
-            continue
-        rows.append(dict(zip(header, f)))
-    return rows
 
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
