@@ -335,7 +335,7 @@ impl Extractor {
                 })
                 .collect();
             let starts: Vec<usize> = triggers.iter().map(|t| t.1 .0).collect();
-            let sentences = crate::sentence::sentences_of_lines(text, &starts);
+            let sentences = crate::sentence::sentences_around(text, &starts);
             let to_original = |n: usize| norm.original_start(n);
             crate::event::build(&crate::event::Input {
                 text,
