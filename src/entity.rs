@@ -16,7 +16,7 @@
 //!    city, then town, village, neighbourhood, other named places, subdistrict,
 //!    district, governorate, country.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -129,12 +129,14 @@ pub(crate) struct CueEntry {
 /// Cue words by normalized form.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct CueIndex {
-    by_word: HashMap<String, Vec<CueEntry>>,
+    by_word: FxHashMap<String, Vec<CueEntry>>,
+    /// Byte length of the longest cue word: longer words are not looked up.
+    longest: usize,
 }
 
 impl CueIndex {
     pub(crate) fn new(gaz: &Gazetteer) -> CueIndex {
-        let mut by_word: HashMap<String, Vec<CueEntry>> = HashMap::new();
+        let mut by_word: FxHashMap<String, Vec<CueEntry>> = FxHashMap::default();
         for cue in gaz.cues() {
             by_word
                 .entry(crate::normalize::normalize_str(cue.word.trim()))
@@ -145,7 +147,8 @@ impl CueIndex {
                     direction: cue.direction,
                 });
         }
-        CueIndex { by_word }
+        let longest = by_word.keys().map(String::len).max().unwrap_or(0);
+        CueIndex { by_word, longest }
     }
 
     /// Join words, for the matcher's glued variants.
@@ -158,7 +161,11 @@ impl CueIndex {
 
     /// The entries for a normalized word, trying it whole and then without clitics.
     fn lookup(&self, word: &str, roles: &[CueRole]) -> Option<&CueEntry> {
+        // Most words around a name are no cue: the length check spares hashing them.
         let find = |w: &str| {
+            if w.len() > self.longest {
+                return None;
+            }
             self.by_word
                 .get(w)
                 .and_then(|list| list.iter().find(|c| roles.contains(&c.role)))

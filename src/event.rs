@@ -450,6 +450,10 @@ const HEDGES: &[&str] = &[
     "زعمت",
 ];
 
+/// [`HEDGES`] for lookup: each event checks two dozen words of its clause.
+static HEDGE_SET: once_cell::sync::Lazy<rustc_hash::FxHashSet<&'static str>> =
+    once_cell::sync::Lazy::new(|| HEDGES.iter().copied().collect());
+
 /// Person nouns a fatality number counts.
 const PERSONS: &[&str] = &[
     "عنصر",
@@ -712,9 +716,9 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
                 )
             });
         event.time = time.map(|(t, _)| t.clone());
-        event.claimed = clause_words(ntext, nspan)
-            .into_iter()
-            .any(|w| HEDGES.contains(&w) || HEDGES.contains(&stem(w)));
+        event.claimed = clause_has(ntext, nspan, |w| {
+            HEDGE_SET.contains(w) || HEDGE_SET.contains(stem(w))
+        });
         if event.kind == EventKind::Killing {
             if let Some(n) = fatalities(ntext, nspan) {
                 let start = (input.to_original)(n.start);
@@ -754,16 +758,17 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
     events
 }
 
-fn clause_words(ntext: &str, nspan: (usize, usize)) -> Vec<&str> {
-    // The clause around the trigger: up to 12 words either side, stopping at punctuation
-    // that ends a sentence.
-    let mut words = Vec::new();
+/// Whether a word of the clause around the trigger (up to 12 words either side,
+/// stopping at punctuation that ends a sentence) satisfies `pred`.
+fn clause_has(ntext: &str, nspan: (usize, usize), pred: impl Fn(&str) -> bool) -> bool {
     let mut pos = nspan.0;
     for _ in 0..12 {
         let Some((s, e)) = prev_word_across(ntext, pos) else {
             break;
         };
-        words.push(&ntext[s..e]);
+        if pred(&ntext[s..e]) {
+            return true;
+        }
         pos = s;
     }
     let mut pos = nspan.1;
@@ -771,10 +776,12 @@ fn clause_words(ntext: &str, nspan: (usize, usize)) -> Vec<&str> {
         let Some((s, e)) = next_word_across(ntext, pos) else {
             break;
         };
-        words.push(&ntext[s..e]);
+        if pred(&ntext[s..e]) {
+            return true;
+        }
         pos = e;
     }
-    words
+    false
 }
 
 fn is_stop(c: char) -> bool {

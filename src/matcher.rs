@@ -37,16 +37,52 @@ pub(crate) enum Form {
     ArticleStripped,
 }
 
-/// Proclitic chains allowed before every name (normalized).
-const PLAIN_PREFIXES: &[&str] = &[
-    "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
-];
-/// Chains that contain the article (ل + ال is written لل).
-const ARTICLE_PREFIXES: &[&str] = &[
-    "ال", "وال", "فال", "بال", "كال", "وبال", "وكال", "فبال", "فكال", "لل", "ولل", "فلل",
-];
-/// ل + ال before an article-stripped form.
-const CONTRACTED_PREFIXES: &[&str] = &["لل", "ولل", "فلل"];
+/// What a proclitic chain holds, which decides the names it may precede.
+///
+/// A chain is an optional conjunction (و or ف) followed by one of: nothing, a
+/// preposition (ب ل ك), the article (ال), a preposition with the article (بال كال), or
+/// ل + ال contracted to لل. Normalized text, so the letters are two UTF-8 bytes each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Chain {
+    /// Conjunction and preposition clitics only: "", و, ف, ب, ل, ك, وب, فل …
+    Plain,
+    /// With the article: ال, وال, بال, كال, وبال, فكال …
+    Article,
+    /// ل + ال written لل: لل, ولل, فلل.
+    Contracted,
+}
+
+const WAW: &[u8] = "و".as_bytes();
+const FA: &[u8] = "ف".as_bytes();
+const BA: &[u8] = "ب".as_bytes();
+const LAM: &[u8] = "ل".as_bytes();
+const KAF: &[u8] = "ك".as_bytes();
+const ARTICLE: &[u8] = "ال".as_bytes();
+
+/// The chain after the optional conjunction, by its bytes.
+fn chain_tail(rest: &[u8]) -> Option<Chain> {
+    Some(match rest.len() {
+        0 => Chain::Plain,
+        2 if rest == BA || rest == LAM || rest == KAF => Chain::Plain,
+        4 if rest == ARTICLE => Chain::Article,
+        4 if rest.starts_with(LAM) && rest.ends_with(LAM) => Chain::Contracted,
+        6 if (rest.starts_with(BA) || rest.starts_with(KAF)) && rest.ends_with(ARTICLE) => {
+            Chain::Article
+        }
+        _ => return None,
+    })
+}
+
+/// The kind of the proclitic chain `prefix`, or `None` when it is not one.
+fn chain(prefix: &str) -> Option<Chain> {
+    let bytes = prefix.as_bytes();
+    let rest = if bytes.starts_with(WAW) || bytes.starts_with(FA) {
+        &bytes[2..]
+    } else {
+        bytes
+    };
+    chain_tail(rest)
+}
 
 /// The longest proclitic chain, in characters; bounds the look-back per hit.
 const MAX_PREFIX_CHARS: usize = 4;
@@ -55,24 +91,25 @@ impl Form {
     /// Whether `prefix` (the letters between the word start and the hit) is a valid
     /// proclitic chain for this form.
     pub(crate) fn accepts(self, prefix: &str) -> bool {
-        match self {
-            Form::Plain => PLAIN_PREFIXES.contains(&prefix),
-            Form::ArticleOptional => {
-                PLAIN_PREFIXES.contains(&prefix) || ARTICLE_PREFIXES.contains(&prefix)
-            }
-            Form::ArticleStripped => CONTRACTED_PREFIXES.contains(&prefix),
+        match (self, chain(prefix)) {
+            (_, None) => false,
+            (Form::Plain, Some(c)) => c == Chain::Plain,
+            (Form::ArticleOptional, Some(_)) => true,
+            (Form::ArticleStripped, Some(c)) => c == Chain::Contracted,
         }
     }
 }
 
-/// Splits a word into (proclitic chain, stem) for every way a valid chain can start it,
-/// longest chain last. Used to look cue words up under their clitics ("بريف" → "ريف").
+/// Splits a word into (proclitic chain, stem) for every non-empty chain that can start
+/// it, shortest chain first. Used to look cue words up under their clitics ("بريف" →
+/// "ريف").
 pub(crate) fn clitic_splits(word: &str) -> impl Iterator<Item = (&str, &str)> {
-    PLAIN_PREFIXES
-        .iter()
-        .chain(ARTICLE_PREFIXES)
-        .filter(move |p| word.len() > p.len() && word.starts_with(**p))
-        .map(move |p| word.split_at(p.len()))
+    // Chains are at most four letters, eight bytes: try each even length.
+    (1..=MAX_PREFIX_CHARS)
+        .map(|chars| chars * 2)
+        .filter(move |&n| word.len() > n && word.is_char_boundary(n))
+        .filter(move |&n| chain(&word[..n]).is_some())
+        .map(move |n| word.split_at(n))
 }
 
 /// One pattern's meaning: what it points at and how it may be preceded.
@@ -384,6 +421,48 @@ mod tests {
                 (norm.as_str()[h.start..h.end].to_string(), key)
             })
             .collect()
+    }
+
+    /// The chains spelled out, as the module documentation lists them.
+    const PLAIN_PREFIXES: &[&str] = &[
+        "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
+    ];
+    const ARTICLE_PREFIXES: &[&str] = &[
+        "ال", "وال", "فال", "بال", "كال", "وبال", "وكال", "فبال", "فكال", "لل", "ولل", "فلل",
+    ];
+    const CONTRACTED_PREFIXES: &[&str] = &["لل", "ولل", "فلل"];
+
+    #[test]
+    fn chain_parser_accepts_exactly_the_listed_chains() {
+        // Every string of up to five letters over the clitic letters and two others.
+        let letters = ["و", "ف", "ب", "ل", "ك", "ا", "م", "أ"];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.sort();
+        words.dedup();
+        for w in &words {
+            let plain = PLAIN_PREFIXES.contains(&w.as_str());
+            let article = ARTICLE_PREFIXES.contains(&w.as_str());
+            let contracted = CONTRACTED_PREFIXES.contains(&w.as_str());
+            assert_eq!(Form::Plain.accepts(w), plain, "{w}");
+            assert_eq!(Form::ArticleOptional.accepts(w), plain || article, "{w}");
+            assert_eq!(Form::ArticleStripped.accepts(w), contracted, "{w}");
+            let splits: Vec<&str> = clitic_splits(w).map(|(p, _)| p).collect();
+            let listed: Vec<&str> = PLAIN_PREFIXES
+                .iter()
+                .chain(ARTICLE_PREFIXES)
+                .copied()
+                .filter(|p| !p.is_empty() && w.len() > p.len() && w.starts_with(p))
+                .collect();
+            // The listed order, which lookups rely on, is shortest first.
+            assert_eq!(splits, listed, "{w}");
+        }
     }
 
     #[test]

@@ -187,6 +187,13 @@ mod fast {
         Sep,
     }
 
+    /// Letters, digits and the space: never part of a break decision by themselves,
+    /// and nearly every character of a sentence.
+    #[inline]
+    fn plain(c: char) -> bool {
+        matches!(c as u32, 0x20 | 0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A | 0x621..=0x63A | 0x641..=0x64A)
+    }
+
     /// The class of `c`, or `None` outside the copied ranges.
     ///
     /// Copied from the Unicode 16 SentenceBreakProperty table (as shipped in
@@ -320,6 +327,9 @@ mod fast {
     fn start_before(line: &str, p: usize) -> Result<(usize, Option<usize>), ()> {
         let mut end = None;
         for (i, c) in line[..p].char_indices().rev() {
+            if plain(c) {
+                continue;
+            }
             let j = i + c.len_utf8();
             match class(c).ok_or(())? {
                 Sb::Sep => return Ok((j, end)),
@@ -350,6 +360,10 @@ mod fast {
         let mut i = p;
         while let Some(c) = line[i..].chars().next() {
             let j = i + c.len_utf8();
+            if plain(c) {
+                i = j;
+                continue;
+            }
             match class(c).ok_or(())? {
                 Sb::Sep => return Ok(j),
                 _ if c == '؛' || c == '؟' => return Ok(j),
