@@ -5,13 +5,14 @@
 //!
 //! ```text
 //! cargo run --release --example perf_report -- [FILE...]   # default: the B_news sample
+//! cargo run --release --example perf_report -- --fixture     # the fixture article x N
 //! ```
 
 use std::hint::black_box;
 use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use syria_extract::normalize::normalize;
+use syria_extract::normalize::{normalize, Normalized};
 use syria_extract::Extractor;
 
 /// Resident memory of this process in bytes (Linux), for the memory figure.
@@ -22,26 +23,25 @@ fn rss() -> Option<usize> {
     Some(kb * 1024)
 }
 
-fn corpus(args: &[String]) -> String {
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+/// The documents to measure: the files given, else the B_news articles, else the
+/// fixture article repeated to 1 MB.
+fn documents(args: &[String]) -> (String, Vec<String>) {
     if !args.is_empty() {
-        return args
+        let docs = args
             .iter()
             .filter_map(|p| std::fs::read_to_string(p).ok())
-            .collect::<Vec<_>>()
-            .join("\n");
+            .collect();
+        return ("the files given".to_string(), docs);
     }
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/B_news/saudinewsnet_2015_syria_subset.jsonl"
-    );
-    match std::fs::read_to_string(path) {
-        Ok(raw) => raw
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v["content"].as_str().map(str::to_string))
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Err(_) => include_str!("../tests/fixtures/news.txt").repeat(400),
+    match corpus::b_news_documents() {
+        Some(docs) => ("B_news articles".to_string(), docs),
+        None => (
+            "fixture article x N".to_string(),
+            corpus::fixture_documents(1 << 20),
+        ),
     }
 }
 
@@ -58,8 +58,17 @@ fn best(runs: usize, mut f: impl FnMut() -> usize) -> f64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let text = corpus(&args);
-    let mb = text.len() as f64 / 1e6;
+    let fixture = args.iter().any(|a| a == "--fixture");
+    let files: Vec<String> = args.into_iter().filter(|a| a != "--fixture").collect();
+    let (label, docs) = if fixture {
+        (
+            "fixture article x N".to_string(),
+            corpus::fixture_documents(1 << 20),
+        )
+    } else {
+        documents(&files)
+    };
+    let mb = corpus::total_len(&docs) as f64 / 1e6;
     let before = rss().unwrap_or(0);
     let t = Instant::now();
     let extractor = Extractor::default();
@@ -77,30 +86,51 @@ fn main() {
         extractor.automaton_memory() as f64 / 1e6,
         after.saturating_sub(before) as f64 / 1e6
     );
-    let normalized = normalize(&text).into_string();
+    let normalized: Vec<String> = docs.iter().map(|d| normalize(d).into_string()).collect();
     let bare = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(extractor.patterns())
         .unwrap_or_else(|e| panic!("bare automaton: {e}"));
-    let runs = 5;
-    let bare_s = best(runs, || bare.find_iter(&normalized).count());
+    let runs = 7;
+    let bare_s = best(runs, || {
+        normalized.iter().map(|d| bare.find_iter(d).count()).sum()
+    });
+    let mut buf = Normalized::default();
     let rows = [
         ("bare aho-corasick (leftmost-longest)", bare_s),
-        ("normalize", best(runs, || normalize(&text).as_str().len())),
+        (
+            "normalize",
+            best(runs, || {
+                docs.iter()
+                    .map(|d| {
+                        buf.reset(d);
+                        buf.as_str().len()
+                    })
+                    .sum()
+            }),
+        ),
         (
             "match (on normalized text)",
-            best(runs, || extractor.count_hits(&normalized)),
+            best(runs, || {
+                normalized.iter().map(|d| extractor.count_hits(d)).sum()
+            }),
         ),
         (
             "entities (normalize + match + resolve)",
-            best(runs, || extractor.extract_entities(&text).len()),
+            best(runs, || {
+                docs.iter()
+                    .map(|d| extractor.extract_entities(d).len())
+                    .sum()
+            }),
         ),
         (
             "full extract (entities + times + events)",
-            best(runs, || extractor.extract(&text).events.len()),
+            best(runs, || {
+                docs.iter().map(|d| extractor.extract(d).events.len()).sum()
+            }),
         ),
     ];
-    println!("corpus: {mb:.1} MB");
+    println!("corpus: {label}, {} documents, {mb:.1} MB", docs.len());
     for (name, s) in rows {
         println!("{name:42} {:8.1} MB/s   {:.2}x bare", mb / s, bare_s / s);
     }

@@ -57,7 +57,8 @@ const FA: &[u8] = "ف".as_bytes();
 const BA: &[u8] = "ب".as_bytes();
 const LAM: &[u8] = "ل".as_bytes();
 const KAF: &[u8] = "ك".as_bytes();
-const ARTICLE: &[u8] = "ال".as_bytes();
+const ARTICLE_STR: &str = "ال";
+const ARTICLE: &[u8] = ARTICLE_STR.as_bytes();
 
 /// The chain after the optional conjunction, by its bytes.
 fn chain_tail(rest: &[u8]) -> Option<Chain> {
@@ -237,15 +238,35 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
     }
 
     pub(crate) fn build(self) -> Result<Matcher<K>, Error> {
+        // A name written with the article, "الX", is not put in the automaton when
+        // "X" is in it anyway (as the form used after لل): a hit of "X" right after
+        // "ال" stands for both. That removes the automaton's copy of every such name
+        // below "ال", a fifth of its states, and the search runs that much faster.
+        let mut with_article = vec![None; self.patterns.len()];
+        let mut folded = vec![false; self.patterns.len()];
+        for (full, pattern) in self.patterns.iter().enumerate() {
+            let stem = pattern
+                .strip_prefix(ARTICLE_STR)
+                .and_then(|s| self.index.get(s));
+            if let Some(&stem) = stem {
+                with_article[stem as usize] = Some(full as u32);
+                folded[full] = true;
+            }
+        }
+        let searched: Vec<u32> = (0..self.patterns.len() as u32)
+            .filter(|&i| !folded[i as usize])
+            .collect();
         // A DFA: a few times the memory of the default NFA for a set this size (well
         // under a few MB), and the fastest search, which is what every document pays.
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&self.patterns)
+            .build(searched.iter().map(|&i| &self.patterns[i as usize]))
             .map_err(|e| Error::new("<matcher>", None, ErrorKind::Build(e.to_string())))?;
         Ok(Matcher {
             ac,
+            searched,
+            with_article,
             patterns: self.patterns,
             targets: self.targets,
         })
@@ -253,9 +274,15 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
 }
 
 /// The automaton and what each pattern means.
+///
+/// Pattern ids are indexes into `patterns`; the automaton holds the subset `searched`.
 #[derive(Debug, Clone)]
 pub(crate) struct Matcher<K> {
     ac: AhoCorasick,
+    /// The pattern id of each automaton pattern.
+    searched: Vec<u32>,
+    /// For a pattern "X", the id of the pattern "الX" the automaton leaves out.
+    with_article: Vec<Option<u32>>,
     patterns: Vec<String>,
     targets: Vec<Vec<Target<K>>>,
 }
@@ -305,62 +332,88 @@ impl<K: Copy> Matcher<K> {
 
     pub(crate) fn memory_usage(&self) -> usize {
         self.ac.memory_usage()
+            + self.searched.capacity() * std::mem::size_of::<u32>()
+            + self.with_article.capacity() * std::mem::size_of::<Option<u32>>()
     }
 
     /// Appends to `out` every hit in `text` (normalized) that stands as a word with a
     /// proclitic chain some target of its pattern accepts. Hits may overlap.
     pub(crate) fn find_all(&self, text: &str, out: &mut Vec<Hit>) {
         for m in self.ac.find_overlapping_iter(text) {
-            let (start, mut end) = (m.start(), m.end());
-            let pattern = m.pattern().as_u32();
-            if text[end..].chars().next().is_some_and(is_word_char) {
-                // Inside a word: only a name that takes suffixes may go on, and only
-                // when the rest of the word is one.
-                // Bounded look-ahead: suffixes are at most three letters, so a longer
-                // word never qualifies and a megabyte-long word costs nothing extra.
-                let rest = &text[end..];
-                let len = rest
-                    .char_indices()
-                    .take(MAX_SUFFIX_CHARS + 1)
-                    .find(|(_, c)| !is_word_char(*c))
-                    .map_or_else(
-                        || {
-                            if rest.chars().take(MAX_SUFFIX_CHARS + 1).count() <= MAX_SUFFIX_CHARS {
-                                rest.len()
-                            } else {
-                                usize::MAX
-                            }
-                        },
-                        |(i, _)| i,
-                    );
-                if len == usize::MAX {
-                    continue;
-                }
-                let suffix_ok = SUFFIXES.contains(&&rest[..len])
-                    && self.targets(pattern).iter().any(|t| t.suffixes);
-                if !suffix_ok {
-                    continue;
-                }
-                end += len;
-            }
-            let Some(word_start) = word_start(text, start) else {
+            let (start, end) = (m.start(), m.end());
+            let Some(&pattern) = self.searched.get(m.pattern().as_usize()) else {
                 continue;
             };
-            let prefix = &text[word_start..start];
-            let exact = end == m.end();
-            if self
-                .targets(pattern)
-                .iter()
-                .any(|t| t.form.accepts(prefix) && (exact || t.suffixes))
-            {
-                out.push(Hit {
-                    word_start,
-                    start,
-                    end,
-                    pattern,
-                    suffixed: !exact,
-                });
+            // "الX" first, as the automaton would report the longer of two matches
+            // ending at the same place.
+            let full = self.with_article.get(pattern as usize).copied().flatten();
+            if let Some(full) = full {
+                if text[..start].ends_with(ARTICLE_STR) {
+                    self.push_hit(text, start - ARTICLE_STR.len(), end, full, out);
+                }
             }
+            self.push_hit(text, start, end, pattern, out);
+        }
+    }
+
+    /// Appends the hit of `pattern` at `start..end` if it stands as a word, possibly
+    /// with a suffix, after a proclitic chain some target of the pattern accepts.
+    fn push_hit(
+        &self,
+        text: &str,
+        start: usize,
+        pattern_end: usize,
+        pattern: u32,
+        out: &mut Vec<Hit>,
+    ) {
+        let mut end = pattern_end;
+        if text[end..].chars().next().is_some_and(is_word_char) {
+            // Inside a word: only a name that takes suffixes may go on, and only
+            // when the rest of the word is one.
+            // Bounded look-ahead: suffixes are at most three letters, so a longer
+            // word never qualifies and a megabyte-long word costs nothing extra.
+            let rest = &text[end..];
+            let len = rest
+                .char_indices()
+                .take(MAX_SUFFIX_CHARS + 1)
+                .find(|(_, c)| !is_word_char(*c))
+                .map_or_else(
+                    || {
+                        if rest.chars().take(MAX_SUFFIX_CHARS + 1).count() <= MAX_SUFFIX_CHARS {
+                            rest.len()
+                        } else {
+                            usize::MAX
+                        }
+                    },
+                    |(i, _)| i,
+                );
+            if len == usize::MAX {
+                return;
+            }
+            let suffix_ok = SUFFIXES.contains(&&rest[..len])
+                && self.targets(pattern).iter().any(|t| t.suffixes);
+            if !suffix_ok {
+                return;
+            }
+            end += len;
+        }
+        let Some(word_start) = word_start(text, start) else {
+            return;
+        };
+        let prefix = &text[word_start..start];
+        let exact = end == pattern_end;
+        if self
+            .targets(pattern)
+            .iter()
+            .any(|t| t.form.accepts(prefix) && (exact || t.suffixes))
+        {
+            out.push(Hit {
+                word_start,
+                start,
+                end,
+                pattern,
+                suffixed: !exact,
+            });
         }
     }
 }
