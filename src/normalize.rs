@@ -155,6 +155,20 @@ static ARABIC_KEEP: Lazy<[bool; 256]> = Lazy::new(|| {
     table
 });
 
+/// For each code point U+0600..U+06FF: the letter it folds to when that is another
+/// two-byte letter of the block (أ → ا, ة → ه, ی → ي), the common case off the hot path.
+static ARABIC_FOLD: Lazy<[Option<char>; 256]> = Lazy::new(|| {
+    let mut table = [None; 256];
+    for (i, slot) in table.iter_mut().enumerate() {
+        if let Some(c) = char::from_u32(0x600 + i as u32) {
+            if let Action::To(to) = action(c) {
+                *slot = (to.len_utf8() == 2).then_some(to);
+            }
+        }
+    }
+    table
+});
+
 fn digit(value: u32) -> Action {
     // `value` is 0..=9 by construction of the match arms above.
     Action::To(char::from_digit(value, 10).unwrap_or('0'))
@@ -182,6 +196,7 @@ impl Normalized {
         self.text.reserve(text.len());
         let bytes = text.as_bytes();
         let arabic = &*ARABIC_KEEP;
+        let folds = &*ARABIC_FOLD;
         let mut last_space = false;
         let mut last_kept_end = usize::MAX;
         // Bytes from `run_start` to `pos` are copied unchanged; they are appended in one
@@ -209,6 +224,19 @@ impl Normalized {
                     if arabic.get(cp - 0x600).copied().unwrap_or(false) {
                         last_space = false;
                         pos += 2;
+                        continue;
+                    }
+                    // The letter folds (أ → ا, ة → ه): same length, so the map to the
+                    // original stays linear and only the two bytes change.
+                    if let Some(&Some(to)) = folds.get(cp - 0x600) {
+                        if run_start < pos {
+                            self.push_run(text, run_start, pos);
+                        }
+                        self.push_char(to, pos, 2);
+                        last_space = false;
+                        last_kept_end = pos + 2;
+                        pos += 2;
+                        run_start = pos;
                         continue;
                     }
                 }
