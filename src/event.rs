@@ -450,6 +450,23 @@ const HEDGES: &[&str] = &[
     "زعمت",
 ];
 
+/// Finds [`HEDGES`] inside words: every clause word that is a hedge, with or without
+/// a clitic, contains one.
+static HEDGE_FINDER: once_cell::sync::Lazy<Option<aho_corasick::AhoCorasick>> =
+    once_cell::sync::Lazy::new(|| aho_corasick::AhoCorasick::new(HEDGES).ok());
+
+/// Sorted original offsets where a hedge word occurs in the text, inside words too;
+/// `None` when the finder could not be built (every clause is then read).
+fn hedge_positions(input: &Input<'_>) -> Option<Vec<usize>> {
+    let finder = HEDGE_FINDER.as_ref()?;
+    Some(
+        finder
+            .find_iter(input.ntext)
+            .map(|m| (input.to_original)(m.start()))
+            .collect(),
+    )
+}
+
 /// [`HEDGES`] for lookup: each event checks two dozen words of its clause.
 static HEDGE_SET: once_cell::sync::Lazy<rustc_hash::FxHashSet<&'static str>> =
     once_cell::sync::Lazy::new(|| HEDGES.iter().copied().collect());
@@ -682,6 +699,8 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
             }
         }
     }
+    // Original offsets of hedge words in the text, found when first needed.
+    let mut hedges: Option<Option<Vec<usize>>> = None;
     for (i, event) in events.iter_mut().enumerate() {
         let (sentence, nspan, _) = placed[i];
         if event.locations.is_empty() {
@@ -716,9 +735,17 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
                 )
             });
         event.time = time.map(|(t, _)| t.clone());
-        event.claimed = clause_has(ntext, nspan, |w| {
-            HEDGE_SET.contains(w) || HEDGE_SET.contains(stem(w))
+        // The clause never leaves the sentence, so a sentence without a hedge word in
+        // it (most) needs no word-by-word look at the clause.
+        let hedges = hedges.get_or_insert_with(|| hedge_positions(input));
+        let may_hedge = hedges.as_ref().map_or(true, |found| {
+            let k = found.partition_point(|&p| p < ss);
+            found.get(k).is_some_and(|&p| p < se)
         });
+        event.claimed = may_hedge
+            && clause_has(ntext, nspan, |w| {
+                HEDGE_SET.contains(w) || HEDGE_SET.contains(stem(w))
+            });
         if event.kind == EventKind::Killing {
             if let Some(n) = fatalities(ntext, nspan) {
                 let start = (input.to_original)(n.start);
@@ -784,8 +811,34 @@ fn clause_has(ntext: &str, nspan: (usize, usize), pred: impl Fn(&str) -> bool) -
     false
 }
 
+/// Characters a clause does not cross: every character after which a sentence may
+/// end, so a clause stays inside its sentence.
 fn is_stop(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '؟' | '؛' | ';' | '\n')
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '؟'
+            | '؛'
+            | ';'
+            | '\n'
+            | '\r'
+            | '\u{85}'
+            | '\u{61D}'
+            | '\u{61E}'
+            | '۔'
+            | '\u{2024}'
+            | '‼'
+            | '‽'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '。'
+            | '！'
+            | '？'
+    )
 }
 
 fn prev_word_across(text: &str, pos: usize) -> Option<(usize, usize)> {

@@ -550,6 +550,19 @@ fn attribution_and_claims() {
         .find(|e| e.kind == EventKind::Attack)
         .unwrap();
     assert!(attack.claimed);
+    // A hedge in the next sentence, after a full stop or an Urdu full stop (۔), or a
+    // word that only contains one ("زعيم", leader), does not make a claim.
+    for text in [
+        "قصفت قوات النظام بلدة كفرنبل. وادعت الفصائل أنها أسقطت طائرة.",
+        "قصفت قوات النظام بلدة كفرنبل۔ وادعت الفصائل أنها أسقطت طائرة.",
+        "قصفت قوات النظام بلدة كفرنبل بحضور زعيم المجموعة.",
+    ] {
+        let doc = extract(text);
+        assert!(!doc.events[0].claimed, "{text}");
+    }
+    let doc = extract("وادعت قوات النظام أنها قصفت مواقع الفصائل في كفرنبل.");
+    let shelling = doc.events.iter().find(|e| e.kind == EventKind::Shelling);
+    assert!(shelling.is_some_and(|e| e.claimed));
     // No source named in the sentence: none on the event.
     let doc = extract("قصفت قوات النظام بلدة كفرنبل.");
     assert_eq!(doc.events[0].source, None);
