@@ -450,26 +450,47 @@ const HEDGES: &[&str] = &[
     "زعمت",
 ];
 
-/// Finds [`HEDGES`] inside words: every clause word that is a hedge, with or without
-/// a clitic, contains one.
-static HEDGE_FINDER: once_cell::sync::Lazy<Option<aho_corasick::AhoCorasick>> =
-    once_cell::sync::Lazy::new(|| aho_corasick::AhoCorasick::new(HEDGES).ok());
+/// [`HEDGES`] for lookup: each event checks two dozen words of its clause.
+static HEDGE_WORDS: once_cell::sync::Lazy<WordSet> =
+    once_cell::sync::Lazy::new(|| WordSet::new(HEDGES));
 
-/// Sorted original offsets where a hedge word occurs in the text, inside words too;
-/// `None` when the finder could not be built (every clause is then read).
-fn hedge_positions(input: &Input<'_>) -> Option<Vec<usize>> {
-    let finder = HEDGE_FINDER.as_ref()?;
-    Some(
-        finder
-            .find_iter(input.ntext)
-            .map(|m| (input.to_original)(m.start()))
-            .collect(),
-    )
+/// A set of words that also finds them under one proclitic ([`stem`]).
+///
+/// Most words are rejected by their last two letters alone, which a clitic does not
+/// change, before any hashing.
+struct WordSet {
+    words: rustc_hash::FxHashSet<&'static str>,
+    /// The last four bytes (two Arabic letters) of each word.
+    endings: Vec<[u8; 4]>,
+    /// Some word is shorter than four bytes: the ending filter does not apply.
+    short: bool,
 }
 
-/// [`HEDGES`] for lookup: each event checks two dozen words of its clause.
-static HEDGE_SET: once_cell::sync::Lazy<rustc_hash::FxHashSet<&'static str>> =
-    once_cell::sync::Lazy::new(|| HEDGES.iter().copied().collect());
+impl WordSet {
+    fn new(words: &[&'static str]) -> WordSet {
+        let mut endings: Vec<[u8; 4]> = words.iter().filter_map(|w| ending(w)).collect();
+        endings.sort_unstable();
+        endings.dedup();
+        WordSet {
+            words: words.iter().copied().collect(),
+            endings,
+            short: words.iter().any(|w| w.len() < 4),
+        }
+    }
+
+    /// Whether `word`, or `word` without one proclitic, is in the set.
+    fn holds(&self, word: &str) -> bool {
+        if !self.short && ending(word).map_or(true, |e| !self.endings.contains(&e)) {
+            return false;
+        }
+        self.words.contains(word) || self.words.contains(stem(word))
+    }
+}
+
+fn ending(word: &str) -> Option<[u8; 4]> {
+    let bytes = word.as_bytes();
+    bytes.get(bytes.len().checked_sub(4)?..)?.try_into().ok()
+}
 
 /// Person nouns a fatality number counts.
 const PERSONS: &[&str] = &[
@@ -699,8 +720,6 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
             }
         }
     }
-    // Original offsets of hedge words in the text, found when first needed.
-    let mut hedges: Option<Option<Vec<usize>>> = None;
     for (i, event) in events.iter_mut().enumerate() {
         let (sentence, nspan, _) = placed[i];
         if event.locations.is_empty() {
@@ -735,17 +754,7 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
                 )
             });
         event.time = time.map(|(t, _)| t.clone());
-        // The clause never leaves the sentence, so a sentence without a hedge word in
-        // it (most) needs no word-by-word look at the clause.
-        let hedges = hedges.get_or_insert_with(|| hedge_positions(input));
-        let may_hedge = hedges.as_ref().map_or(true, |found| {
-            let k = found.partition_point(|&p| p < ss);
-            found.get(k).is_some_and(|&p| p < se)
-        });
-        event.claimed = may_hedge
-            && clause_has(ntext, nspan, |w| {
-                HEDGE_SET.contains(w) || HEDGE_SET.contains(stem(w))
-            });
+        event.claimed = clause_has(ntext, nspan, |w| HEDGE_WORDS.holds(w));
         if event.kind == EventKind::Killing {
             if let Some(n) = fatalities(ntext, nspan) {
                 let start = (input.to_original)(n.start);
@@ -786,29 +795,58 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
 }
 
 /// Whether a word of the clause around the trigger (up to 12 words either side,
-/// stopping at punctuation that ends a sentence) satisfies `pred`.
+/// stopping at punctuation that ends a sentence) satisfies `pred`. Words are maximal
+/// runs of letters and digits; one pass over the characters each way.
 fn clause_has(ntext: &str, nspan: (usize, usize), pred: impl Fn(&str) -> bool) -> bool {
-    let mut pos = nspan.0;
-    for _ in 0..12 {
-        let Some((s, e)) = prev_word_across(ntext, pos) else {
+    const WORDS: usize = 12;
+    let before = ntext.get(..nspan.0).unwrap_or_default();
+    let mut count = 0;
+    let mut word_end = None;
+    for (i, c) in before.char_indices().rev() {
+        if is_word_char(c) {
+            word_end.get_or_insert(i + c.len_utf8());
+            continue;
+        }
+        if let Some(end) = word_end.take() {
+            if pred(&before[i + c.len_utf8()..end]) {
+                return true;
+            }
+            count += 1;
+            if count == WORDS {
+                break;
+            }
+        }
+        if is_stop(c) {
             break;
-        };
-        if pred(&ntext[s..e]) {
+        }
+    }
+    if let (Some(end), true) = (word_end, count < WORDS) {
+        if pred(&before[..end]) {
             return true;
         }
-        pos = s;
     }
-    let mut pos = nspan.1;
-    for _ in 0..12 {
-        let Some((s, e)) = next_word_across(ntext, pos) else {
-            break;
-        };
-        if pred(&ntext[s..e]) {
-            return true;
+    let after = ntext.get(nspan.1..).unwrap_or_default();
+    let mut count = 0;
+    let mut word_start = None;
+    for (i, c) in after.char_indices() {
+        if is_word_char(c) {
+            word_start.get_or_insert(i);
+            continue;
         }
-        pos = e;
+        if let Some(start) = word_start.take() {
+            if pred(&after[start..i]) {
+                return true;
+            }
+            count += 1;
+            if count == WORDS {
+                break;
+            }
+        }
+        if is_stop(c) {
+            break;
+        }
     }
-    false
+    matches!((word_start, count < WORDS), (Some(start), true) if pred(&after[start..]))
 }
 
 /// Characters a clause does not cross: every character after which a sentence may
@@ -839,34 +877,6 @@ fn is_stop(c: char) -> bool {
             | '！'
             | '？'
     )
-}
-
-fn prev_word_across(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let before = text.get(..pos)?;
-    let mut end = None;
-    for (i, c) in before.char_indices().rev() {
-        if is_stop(c) {
-            return None;
-        }
-        if is_word_char(c) {
-            end = Some(i + c.len_utf8());
-            break;
-        }
-    }
-    prev_word(text, end?)
-}
-
-fn next_word_across(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let after = text.get(pos..)?;
-    for (i, c) in after.char_indices() {
-        if is_stop(c) {
-            return None;
-        }
-        if is_word_char(c) {
-            return next_word(text, pos + i);
-        }
-    }
-    None
 }
 
 fn argument(e: &Entity) -> EventArgument {
