@@ -699,10 +699,21 @@ fn two_word_month(text: &str, start: usize) -> Option<usize> {
 /// Numeric dates: "2020.08.25", "2020-08-25", "25/8/2020", "25.08.2020".
 pub(crate) fn numeric_dates(text: &str, out: &mut Vec<Found>) {
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
-            i += 1;
+    // Every date has a separator between digits after its first group, and news
+    // text has few: jump from one to the next (memchr3 scans many bytes per step)
+    // and read the digit group before it. `done` is where the last attempt ended;
+    // a group starting before it was part of that attempt.
+    let mut done = 0;
+    for sep_at in memchr::memchr3_iter(b'.', b'-', b'/', bytes) {
+        let digit = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+        if sep_at == 0 || !digit(sep_at - 1) || !digit(sep_at + 1) {
+            continue;
+        }
+        let i = bytes[..sep_at]
+            .iter()
+            .rposition(|b| !b.is_ascii_digit())
+            .map_or(0, |k| k + 1);
+        if i < done {
             continue;
         }
         let mut groups = [(0usize, 0usize); 3];
@@ -758,7 +769,7 @@ pub(crate) fn numeric_dates(text: &str, out: &mut Vec<Found>) {
                 });
             }
         }
-        i = j.max(i + 1);
+        done = j.max(i + 1);
     }
 }
 
@@ -891,6 +902,97 @@ fn month_point(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The byte-by-byte scan `numeric_dates` replaced, as the reference.
+    fn numeric_dates_bytewise(text: &str, out: &mut Vec<Found>) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+                i += 1;
+                continue;
+            }
+            let mut groups = [(0usize, 0usize); 3];
+            let mut n = 0;
+            let mut j = i;
+            let mut sep = 0u8;
+            loop {
+                let s = j;
+                while j < bytes.len() && bytes[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if j == s || n == 3 {
+                    break;
+                }
+                groups[n] = (s, j);
+                n += 1;
+                if n == 3 || j + 1 >= bytes.len() {
+                    break;
+                }
+                let c = bytes[j];
+                if !matches!(c, b'.' | b'-' | b'/') || (sep != 0 && c != sep) {
+                    break;
+                }
+                if !bytes[j + 1].is_ascii_digit() {
+                    break;
+                }
+                sep = c;
+                j += 1;
+            }
+            if n == 3 && !(j < bytes.len() && bytes[j].is_ascii_digit()) {
+                let g = |k: usize| &text[groups[k].0..groups[k].1];
+                let (y, m, d) = if g(0).len() == 4 {
+                    (g(0), g(1), g(2))
+                } else {
+                    (g(2), g(1), g(0))
+                };
+                let date = year_of(y).and_then(|y| {
+                    let m: u8 = m.parse().ok()?;
+                    let d: u8 = d.parse().ok()?;
+                    Date::new(y, m, d)
+                });
+                if let Some(date) = date {
+                    out.push(Found {
+                        start: i,
+                        end: j,
+                        kind: TimeKind::Date,
+                        value: TimeValue {
+                            year: Some(date.year),
+                            month: Some(date.month),
+                            day: Some(date.day),
+                            ..TimeValue::default()
+                        },
+                    });
+                }
+            }
+            i = j.max(i + 1);
+        }
+    }
+
+    proptest! {
+        // 1024 cases by default (they are cheap); PROPTEST_CASES for a longer search.
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(1024)
+        ))]
+        #[test]
+        fn numeric_dates_equal_the_bytewise_scan(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "2019", "2020", "1899", "05", "5", "12", "31", "13", "1", "0", ".", "-",
+                    "/", " ", "ت", "123",
+                ]),
+                0..16,
+            )
+        ) {
+            let text = pieces.concat();
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            numeric_dates(&text, &mut fast);
+            numeric_dates_bytewise(&text, &mut slow);
+            let spans = |v: &[Found]| v.iter().map(|f| (f.start, f.end, f.value)).collect::<Vec<_>>();
+            prop_assert_eq!(spans(&fast), spans(&slow));
+        }
+    }
 
     #[test]
     fn date_arithmetic_round_trips() {
