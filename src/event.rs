@@ -480,7 +480,7 @@ impl WordSet {
 
     /// Whether `word`, or `word` without one proclitic, is in the set.
     fn holds(&self, word: &str) -> bool {
-        if !self.short && ending(word).map_or(true, |e| !self.endings.contains(&e)) {
+        if !self.short && ending(word).is_none_or(|e| !self.endings.contains(&e)) {
             return false;
         }
         self.words.contains(word) || self.words.contains(stem(word))
