@@ -1,9 +1,9 @@
 //! Throughput of each stage, in bytes of input per second.
 //!
 //! The documents (see `support/corpus.rs`) are processed one at a time, as users run
-//! the extractor over articles: the fixture article repeated to 1 MB, so `cargo bench`
-//! works on a fresh clone, and when ../shared/data/B_news is present, the real articles
-//! there.
+//! the extractor over articles: our fixture articles in turn to 1 MB, so `cargo bench`
+//! works on a fresh clone; the dense test article alone, as a stress case; and when
+//! ../shared/data/B_news is present, the real articles there.
 //!
 //! Next to our stages, the same run measures the bare `aho_corasick::AhoCorasick`
 //! (leftmost-longest) over the extractor's own normalized pattern set on the same
@@ -85,6 +85,7 @@ fn stages(c: &mut Criterion, label: &str, docs: &[String]) {
 
 fn benches(c: &mut Criterion) {
     stages(c, "fixture_1mb", &corpus::fixture_documents(1 << 20));
+    stages(c, "dense_fixture_1mb", &corpus::dense_documents(1 << 20));
     if let Some(real) = corpus::b_news_documents() {
         stages(c, "b_news", &real);
     }

@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! cargo run --release --example perf_report -- [FILE...]   # default: the B_news sample
-//! cargo run --release --example perf_report -- --fixture     # the fixture article x N
+//! cargo run --release --example perf_report -- --fixture     # our fixture articles
+//! cargo run --release --example perf_report -- --dense       # the dense test article
 //! ```
 
 use std::hint::black_box;
@@ -27,7 +28,7 @@ fn rss() -> Option<usize> {
 mod corpus;
 
 /// The documents to measure: the files given, else the B_news articles, else the
-/// fixture article repeated to 1 MB.
+/// fixture articles in turn to 1 MB.
 fn documents(args: &[String]) -> (String, Vec<String>) {
     if !args.is_empty() {
         let docs = args
@@ -39,7 +40,7 @@ fn documents(args: &[String]) -> (String, Vec<String>) {
     match corpus::b_news_documents() {
         Some(docs) => ("B_news articles".to_string(), docs),
         None => (
-            "fixture article x N".to_string(),
+            "fixture articles in turn".to_string(),
             corpus::fixture_documents(1 << 20),
         ),
     }
@@ -58,15 +59,19 @@ fn best(runs: usize, mut f: impl FnMut() -> usize) -> f64 {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let fixture = args.iter().any(|a| a == "--fixture");
-    let files: Vec<String> = args.into_iter().filter(|a| a != "--fixture").collect();
-    let (label, docs) = if fixture {
+    let flag = |name: &str| args.iter().any(|a| a == name);
+    let (label, docs) = if flag("--fixture") {
         (
-            "fixture article x N".to_string(),
+            "fixture articles in turn".to_string(),
             corpus::fixture_documents(1 << 20),
         )
+    } else if flag("--dense") {
+        (
+            "dense fixture article x N".to_string(),
+            corpus::dense_documents(1 << 20),
+        )
     } else {
-        documents(&files)
+        documents(&args)
     };
     let mb = corpus::total_len(&docs) as f64 / 1e6;
     let before = rss().unwrap_or(0);

@@ -1,13 +1,36 @@
 //! The documents `benches/extract.rs` and `examples/perf_report.rs` measure, one
-//! article at a time as users run the extractor: the crate's own fixture article
-//! (tests/fixtures/news.txt, so a fresh clone has a corpus), and the real articles of
-//! the shared B_news sample when it is present.
+//! article at a time as users run the extractor: the crate's own fixture articles
+//! (tests/fixtures, so a fresh clone has a corpus), and the real articles of the shared
+//! B_news sample when it is present.
 
-/// The fixture article repeated as separate documents, about `total` bytes in all.
+/// Our fixture articles: three in the proportions of real news (a few names a
+/// paragraph) and the test article, which packs names and events into every line.
+const ARTICLES: [&str; 4] = [
+    include_str!("../../tests/fixtures/camps.txt"),
+    include_str!("../../tests/fixtures/economy.txt"),
+    include_str!("../../tests/fixtures/raids.txt"),
+    include_str!("../../tests/fixtures/news.txt"),
+];
+
+/// The fixture articles in turn as separate documents, about `total` bytes in all.
 pub fn fixture_documents(total: usize) -> Vec<String> {
-    let article = include_str!("../../tests/fixtures/news.txt");
-    let count = total.div_ceil(article.len()).max(1);
-    vec![article.to_string(); count]
+    let mut docs = Vec::new();
+    let mut size = 0;
+    for article in ARTICLES.iter().cycle() {
+        if size >= total {
+            break;
+        }
+        docs.push(article.to_string());
+        size += article.len();
+    }
+    docs
+}
+
+/// The dense test article alone, repeated to about `total` bytes: the stress case for
+/// resolution and event building (four to five times the names and events of news).
+pub fn dense_documents(total: usize) -> Vec<String> {
+    let article = ARTICLES[3];
+    vec![article.to_string(); total.div_ceil(article.len()).max(1)]
 }
 
 /// The article bodies of the B_news sample, or `None` when it is absent.
