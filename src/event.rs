@@ -789,9 +789,41 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
         }
     }
     for event in &mut events {
+        if event.kind == EventKind::Shelling && flown_by_aircraft(input.text, event) {
+            retype(event, EventKind::AirStrike);
+        }
         code_by_arguments(event);
     }
     events
+}
+
+/// Words of an actor mention that name aircraft, as normalized stems (ئ is folded to
+/// ي): "الطائرات الحربية الروسية", "الطيران الحربي", "المروحيات", "طائرة مسيرة".
+const AIRCRAFT: &[&str] = &["طاير", "طيران", "مروحي", "مقاتلات", "مسير"];
+
+/// Whether an actor that is not the target of a shelling is named as aircraft: "قصفت
+/// الطائرات" is a trigger of its own, but the subject also comes first ("وكانت
+/// الطائرات الحربية الروسية قد قصفت"), and then only the actor shows it.
+fn flown_by_aircraft(text: &str, event: &Event) -> bool {
+    event.actors.iter().any(|a| {
+        let mention = text.get(a.start..a.end).unwrap_or_default();
+        a.role != Some(Role::Target)
+            && AIRCRAFT
+                .iter()
+                .any(|w| crate::normalize::normalize_str(mention).contains(w))
+    })
+}
+
+/// Gives `event` another kind, with that kind's ACLED and CAMEO codes.
+fn retype(event: &mut Event, kind: EventKind) {
+    let (event_type, sub_event_type) = kind.acled();
+    event.kind = kind;
+    event.acled = Acled {
+        event_type: event_type.to_string(),
+        sub_event_type: sub_event_type.to_string(),
+    };
+    event.cameo_code = kind.cameo().unwrap_or_default().to_string();
+    event.cameo = event.cameo_code.get(..2).unwrap_or_default().to_string();
 }
 
 /// Whether a word of the clause around the trigger (up to 12 words either side,

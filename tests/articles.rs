@@ -41,6 +41,7 @@ fn camps_report() {
     // One event: the Russian strike, the rest of the article is about conditions.
     assert_eq!(doc.events.len(), 1, "{:?}", doc.events);
     let strike = &doc.events[0];
+    assert_eq!(strike.kind, EventKind::AirStrike);
     assert_eq!(strike.actors[0].id.as_ref(), "russian-forces");
     assert_eq!(
         strike.time.as_ref().map(|t| t.text.as_str()),

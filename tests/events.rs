@@ -531,6 +531,27 @@ fn fatalities_numbers_and_lower_bounds() {
 }
 
 #[test]
+fn shelling_by_aircraft_is_an_air_strike() {
+    // The subject before the verb: only the actor shows the strike came from the air.
+    let doc = extract("وكانت الطائرات الحربية الروسية قد قصفت أطراف بلدة كفرنبل.");
+    let ev = &doc.events[0];
+    assert_eq!(ev.kind, EventKind::AirStrike);
+    assert_eq!(ev.acled.sub_event_type, "Air/drone strike");
+    assert_eq!(ev.cameo_code, "195");
+    assert_eq!(ev.cameo, "19");
+    // Ground forces shell; aircraft that are the target do not make a strike.
+    let doc = extract("قصفت قوات النظام بلدة كفرنبل.");
+    assert_eq!(doc.events[0].kind, EventKind::Shelling);
+    let doc = extract("قصفت قوات النظام مواقع طيران التحالف في ريف دير الزور.");
+    let ev = &doc.events[0];
+    assert_eq!(ev.kind, EventKind::Shelling);
+    assert!(ev
+        .actors
+        .iter()
+        .any(|a| &*a.id == "us-air-force" && a.role == Some(Role::Target)));
+}
+
+#[test]
 fn attribution_and_claims() {
     let doc = extract("ووفق مصادر خاصة لمنصة SY24، فإن قوات النظام اعتقلت ثلاثة شبان في جاسم.");
     let ev = &doc.events[0];
