@@ -621,12 +621,11 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
         } else {
             Modality::Asserted
         };
-        let (event_type, sub_event_type) = trigger.kind.acled();
-        let cameo_code = trigger
-            .cameo
-            .clone()
-            .or_else(|| trigger.kind.cameo().map(str::to_string))
-            .unwrap_or_default();
+        let (acled, cameo, cameo_code) = codes(
+            trigger.kind,
+            trigger.sub_event.as_deref(),
+            trigger.cameo.as_deref(),
+        );
         events.push(Event {
             kind: trigger.kind,
             trigger: Span {
@@ -653,14 +652,8 @@ pub(crate) fn build(input: &Input<'_>) -> Vec<Event> {
                 text: String::new(),
             },
             part_of: None,
-            acled: Acled {
-                event_type: event_type.to_string(),
-                sub_event_type: trigger
-                    .sub_event
-                    .clone()
-                    .unwrap_or_else(|| sub_event_type.to_string()),
-            },
-            cameo: cameo_code.get(..2).unwrap_or_default().to_string(),
+            acled,
+            cameo,
             cameo_code,
         });
         placed.push((sentence, nspan, trigger.after));
@@ -805,80 +798,79 @@ const AIRCRAFT: &[&str] = &["طاير", "طيران", "مروحي", "مقاتل�
 /// الطائرات" is a trigger of its own, but the subject also comes first ("وكانت
 /// الطائرات الحربية الروسية قد قصفت"), and then only the actor shows it.
 fn flown_by_aircraft(text: &str, event: &Event) -> bool {
-    event.actors.iter().any(|a| {
-        let mention = text.get(a.start..a.end).unwrap_or_default();
-        a.role != Some(Role::Target)
-            && AIRCRAFT
-                .iter()
-                .any(|w| crate::normalize::normalize_str(mention).contains(w))
-    })
+    event
+        .actors
+        .iter()
+        .filter(|a| a.role != Some(Role::Target))
+        .any(|a| {
+            let mention = text.get(a.start..a.end).unwrap_or_default();
+            let mention = crate::normalize::normalize_str(mention);
+            AIRCRAFT.iter().any(|w| mention.contains(w))
+        })
+}
+
+/// The ACLED types and the CAMEO root and code of an event of `kind`, with the
+/// trigger's own sub-event type and CAMEO code where it has them.
+fn codes(kind: EventKind, sub_event: Option<&str>, cameo: Option<&str>) -> (Acled, String, String) {
+    let (event_type, sub_event_type) = kind.acled();
+    let acled = Acled {
+        event_type: event_type.to_string(),
+        sub_event_type: sub_event.unwrap_or(sub_event_type).to_string(),
+    };
+    let cameo_code = cameo.or(kind.cameo()).unwrap_or_default().to_string();
+    let root = cameo_code.get(..2).unwrap_or_default().to_string();
+    (acled, root, cameo_code)
 }
 
 /// Gives `event` another kind, with that kind's ACLED and CAMEO codes.
 fn retype(event: &mut Event, kind: EventKind) {
-    let (event_type, sub_event_type) = kind.acled();
     event.kind = kind;
-    event.acled = Acled {
-        event_type: event_type.to_string(),
-        sub_event_type: sub_event_type.to_string(),
-    };
-    event.cameo_code = kind.cameo().unwrap_or_default().to_string();
-    event.cameo = event.cameo_code.get(..2).unwrap_or_default().to_string();
+    (event.acled, event.cameo, event.cameo_code) = codes(kind, None, None);
 }
 
 /// Whether a word of the clause around the trigger (up to 12 words either side,
-/// stopping at punctuation that ends a sentence) satisfies `pred`. Words are maximal
-/// runs of letters and digits; one pass over the characters each way.
+/// stopping at punctuation that ends a sentence) satisfies `pred`.
 fn clause_has(ntext: &str, nspan: (usize, usize), pred: impl Fn(&str) -> bool) -> bool {
     const WORDS: usize = 12;
     let before = ntext.get(..nspan.0).unwrap_or_default();
-    let mut count = 0;
-    let mut word_end = None;
-    for (i, c) in before.char_indices().rev() {
-        if is_word_char(c) {
-            word_end.get_or_insert(i + c.len_utf8());
-            continue;
-        }
-        if let Some(end) = word_end.take() {
-            if pred(&before[i + c.len_utf8()..end]) {
-                return true;
-            }
-            count += 1;
-            if count == WORDS {
-                break;
-            }
-        }
-        if is_stop(c) {
-            break;
-        }
-    }
-    if let (Some(end), true) = (word_end, count < WORDS) {
-        if pred(&before[..end]) {
-            return true;
-        }
-    }
     let after = ntext.get(nspan.1..).unwrap_or_default();
-    let mut count = 0;
-    let mut word_start = None;
-    for (i, c) in after.char_indices() {
-        if is_word_char(c) {
-            word_start.get_or_insert(i);
-            continue;
-        }
-        if let Some(start) = word_start.take() {
-            if pred(&after[start..i]) {
-                return true;
+    clause_side(before, before.char_indices().rev())
+        .take(WORDS)
+        .any(&pred)
+        || clause_side(after, after.char_indices())
+            .take(WORDS)
+            .any(&pred)
+}
+
+/// The words of `text` in the order `chars` walks it (forward or backward), up to the
+/// first character a clause does not cross. Words are maximal runs of letters and
+/// digits; one pass over the characters.
+fn clause_side<'a>(
+    text: &'a str,
+    mut chars: impl Iterator<Item = (usize, char)> + 'a,
+) -> impl Iterator<Item = &'a str> + 'a {
+    let mut stopped = false;
+    std::iter::from_fn(move || {
+        // The span of the word being read, whichever way the walk goes.
+        let mut word: Option<(usize, usize)> = None;
+        while !stopped {
+            let Some((i, c)) = chars.next() else {
+                stopped = true;
+                break;
+            };
+            if is_word_char(c) {
+                let (lo, hi) = word.get_or_insert((i, i + c.len_utf8()));
+                *lo = (*lo).min(i);
+                *hi = (*hi).max(i + c.len_utf8());
+                continue;
             }
-            count += 1;
-            if count == WORDS {
+            stopped = is_stop(c);
+            if word.is_some() {
                 break;
             }
         }
-        if is_stop(c) {
-            break;
-        }
-    }
-    matches!((word_start, count < WORDS), (Some(start), true) if pred(&after[start..]))
+        word.map(|(lo, hi)| &text[lo..hi])
+    })
 }
 
 /// Characters a clause does not cross: every character after which a sentence may

@@ -716,61 +716,69 @@ pub(crate) fn numeric_dates(text: &str, out: &mut Vec<Found>) {
         if i < done {
             continue;
         }
-        let mut groups = [(0usize, 0usize); 3];
-        let mut n = 0;
-        let mut j = i;
-        let mut sep = 0u8;
-        loop {
-            let s = j;
-            while j < bytes.len() && bytes[j].is_ascii_digit() {
-                j += 1;
-            }
-            if j == s || n == 3 {
-                break;
-            }
-            groups[n] = (s, j);
-            n += 1;
-            if n == 3 || j + 1 >= bytes.len() {
-                break;
-            }
-            let c = bytes[j];
-            if !matches!(c, b'.' | b'-' | b'/') || (sep != 0 && c != sep) {
-                break;
-            }
-            if !bytes[j + 1].is_ascii_digit() {
-                break;
-            }
-            sep = c;
+        let (found, end) = date_at(text, i);
+        out.extend(found);
+        done = end.max(i + 1);
+    }
+}
+
+/// Reads up to three digit groups joined by one separator (. - /) from byte `i`, the
+/// start of a digit group: the date they make, if any, and where the reading ended.
+fn date_at(text: &str, i: usize) -> (Option<Found>, usize) {
+    let bytes = text.as_bytes();
+    let mut groups = [(0usize, 0usize); 3];
+    let mut n = 0;
+    let mut j = i;
+    let mut sep = 0u8;
+    loop {
+        let s = j;
+        while j < bytes.len() && bytes[j].is_ascii_digit() {
             j += 1;
         }
-        if n == 3 && !(j < bytes.len() && bytes[j].is_ascii_digit()) {
-            let g = |k: usize| &text[groups[k].0..groups[k].1];
-            let (y, m, d) = if g(0).len() == 4 {
-                (g(0), g(1), g(2))
-            } else {
-                (g(2), g(1), g(0))
-            };
-            let date = year_of(y).and_then(|y| {
-                let m: u8 = m.parse().ok()?;
-                let d: u8 = d.parse().ok()?;
-                Date::new(y, m, d)
-            });
-            if let Some(date) = date {
-                out.push(Found {
-                    start: i,
-                    end: j,
-                    kind: TimeKind::Date,
-                    value: TimeValue {
-                        year: Some(date.year),
-                        month: Some(date.month),
-                        day: Some(date.day),
-                        ..TimeValue::default()
-                    },
-                });
-            }
+        if j == s || n == 3 {
+            break;
         }
-        done = j.max(i + 1);
+        groups[n] = (s, j);
+        n += 1;
+        if n == 3 || j + 1 >= bytes.len() {
+            break;
+        }
+        let c = bytes[j];
+        if !matches!(c, b'.' | b'-' | b'/') || (sep != 0 && c != sep) {
+            break;
+        }
+        if !bytes[j + 1].is_ascii_digit() {
+            break;
+        }
+        sep = c;
+        j += 1;
     }
+    if n < 3 || (j < bytes.len() && bytes[j].is_ascii_digit()) {
+        return (None, j);
+    }
+    let g = |k: usize| &text[groups[k].0..groups[k].1];
+    let (y, m, d) = if g(0).len() == 4 {
+        (g(0), g(1), g(2))
+    } else {
+        (g(2), g(1), g(0))
+    };
+    let date = year_of(y).and_then(|y| {
+        let m: u8 = m.parse().ok()?;
+        let d: u8 = d.parse().ok()?;
+        Date::new(y, m, d)
+    });
+    let found = date.map(|date| Found {
+        start: i,
+        end: j,
+        kind: TimeKind::Date,
+        value: TimeValue {
+            year: Some(date.year),
+            month: Some(date.month),
+            day: Some(date.day),
+            ..TimeValue::default()
+        },
+    });
+    (found, j)
 }
 
 /// A resolved date: (first day, last day if a range, ACLED precision).
@@ -904,7 +912,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// The byte-by-byte scan `numeric_dates` replaced, as the reference.
+    /// The byte-by-byte scan `numeric_dates` replaced, as the reference: an attempt at
+    /// every digit group not read by the previous attempt.
     fn numeric_dates_bytewise(text: &str, out: &mut Vec<Found>) {
         let bytes = text.as_bytes();
         let mut i = 0;
@@ -913,60 +922,9 @@ mod tests {
                 i += 1;
                 continue;
             }
-            let mut groups = [(0usize, 0usize); 3];
-            let mut n = 0;
-            let mut j = i;
-            let mut sep = 0u8;
-            loop {
-                let s = j;
-                while j < bytes.len() && bytes[j].is_ascii_digit() {
-                    j += 1;
-                }
-                if j == s || n == 3 {
-                    break;
-                }
-                groups[n] = (s, j);
-                n += 1;
-                if n == 3 || j + 1 >= bytes.len() {
-                    break;
-                }
-                let c = bytes[j];
-                if !matches!(c, b'.' | b'-' | b'/') || (sep != 0 && c != sep) {
-                    break;
-                }
-                if !bytes[j + 1].is_ascii_digit() {
-                    break;
-                }
-                sep = c;
-                j += 1;
-            }
-            if n == 3 && !(j < bytes.len() && bytes[j].is_ascii_digit()) {
-                let g = |k: usize| &text[groups[k].0..groups[k].1];
-                let (y, m, d) = if g(0).len() == 4 {
-                    (g(0), g(1), g(2))
-                } else {
-                    (g(2), g(1), g(0))
-                };
-                let date = year_of(y).and_then(|y| {
-                    let m: u8 = m.parse().ok()?;
-                    let d: u8 = d.parse().ok()?;
-                    Date::new(y, m, d)
-                });
-                if let Some(date) = date {
-                    out.push(Found {
-                        start: i,
-                        end: j,
-                        kind: TimeKind::Date,
-                        value: TimeValue {
-                            year: Some(date.year),
-                            month: Some(date.month),
-                            day: Some(date.day),
-                            ..TimeValue::default()
-                        },
-                    });
-                }
-            }
-            i = j.max(i + 1);
+            let (found, end) = date_at(text, i);
+            out.extend(found);
+            i = end.max(i + 1);
         }
     }
 
