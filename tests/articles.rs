@@ -19,25 +19,29 @@ fn extract(text: &str) -> Document {
     doc
 }
 
-fn ids(doc: &Document) -> Vec<&str> {
-    doc.entities.iter().map(|e| &*e.id).collect()
+/// Asserts every id in `want` is among the entities of `doc`.
+fn assert_found(doc: &Document, want: &[&str]) {
+    let ids: Vec<&str> = doc.entities.iter().map(|e| &*e.id).collect();
+    for id in want {
+        assert!(ids.contains(id), "{id} in {ids:?}");
+    }
 }
 
 #[test]
 fn camps_report() {
     let doc = extract(CAMPS);
-    let ids = ids(&doc);
-    for id in [
-        "sy07",
-        "src-sy24",
-        "un",
-        "bab-al-hawa",
-        "turkey",
-        "sarmada",
-        "src-white-helmets",
-    ] {
-        assert!(ids.contains(&id), "{id} in {ids:?}");
-    }
+    assert_found(
+        &doc,
+        &[
+            "sy07",
+            "src-sy24",
+            "un",
+            "bab-al-hawa",
+            "turkey",
+            "sarmada",
+            "src-white-helmets",
+        ],
+    );
     // One event: the Russian strike, the rest of the article is about conditions.
     assert_eq!(doc.events.len(), 1, "{:?}", doc.events);
     let strike = &doc.events[0];
@@ -52,16 +56,16 @@ fn camps_report() {
 #[test]
 fn economy_report() {
     let doc = extract(ECONOMY);
-    let ids = ids(&doc);
-    for id in [
-        "assad-government",
-        "damascus-city",
-        "aleppo-city",
-        "homs-city",
-        "sy13",
-    ] {
-        assert!(ids.contains(&id), "{id} in {ids:?}");
-    }
+    assert_found(
+        &doc,
+        &[
+            "assad-government",
+            "damascus-city",
+            "aleppo-city",
+            "homs-city",
+            "sy13",
+        ],
+    );
     let protest = doc
         .events
         .iter()
@@ -74,18 +78,18 @@ fn economy_report() {
 #[test]
 fn raids_report() {
     let doc = extract(RAIDS);
-    let ids = ids(&doc);
-    for id in [
-        "sdf",
-        "us-led-coalition",
-        "sy09",
-        "isis",
-        "shuhayl",
-        "busayrah",
-        "euphrates",
-    ] {
-        assert!(ids.contains(&id), "{id} in {ids:?}");
-    }
+    assert_found(
+        &doc,
+        &[
+            "sdf",
+            "us-led-coalition",
+            "sy09",
+            "isis",
+            "shuhayl",
+            "busayrah",
+            "euphrates",
+        ],
+    );
     let kinds: Vec<EventKind> = doc.events.iter().map(|e| e.kind).collect();
     assert_eq!(
         kinds,
