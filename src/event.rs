@@ -387,8 +387,8 @@ const INITIATOR_CUES: &[&str] = &[
     "قصف",
     "غاره",
     "غارات",
-    "طائرات",
-    "طائره",
+    "طايرات",
+    "طايره",
     "مسيره",
     "شن",
     "اطلق",
@@ -407,7 +407,7 @@ const INITIATOR_CUES: &[&str] = &[
 
 /// Words before a trigger that deny it.
 const NEGATIONS: &[&str] = &[
-    "لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "نفي", "نفت", "نفى", "ينفي", "تنفي",
+    "لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "نفي", "نفت", "ينفي", "تنفي",
 ];
 
 /// Words before a trigger that make it planned or expected.
@@ -518,7 +518,7 @@ const PERSONS: &[&str] = &[
     "مواطن",
     "قتيل",
     "قتلي",
-    "سائق",
+    "سايق",
     "فرد",
     "افراد",
     "منهم",
@@ -564,7 +564,7 @@ const SINGLES: &[&str] = &[
     "ضابط",
     "قيادي",
     "مقاتل",
-    "سائق",
+    "سايق",
     "مواطن",
     "مسلح",
 ];
@@ -1034,6 +1034,32 @@ fn code_by_arguments(event: &mut Event) {
             .any(|a| a.role == Some(Role::Initiator) && a.actor_type == ActorKind::StateForces);
         if by_state {
             event.acled.sub_event_type = "Government regains territory".to_string();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A listed word that normalization changes can never match normalized text.
+    #[test]
+    fn word_lists_are_normalized() {
+        let lists: &[(&str, &[&str])] = &[
+            ("TARGET_CUES", TARGET_CUES),
+            ("INITIATOR_CUES", INITIATOR_CUES),
+            ("NEGATIONS", NEGATIONS),
+            ("PLANNED", PLANNED),
+            ("HEDGES", HEDGES),
+            ("PERSONS", PERSONS),
+            ("DUALS", DUALS),
+            ("SINGLES", SINGLES),
+            ("AIRCRAFT", AIRCRAFT),
+        ];
+        for (name, words) in lists {
+            for w in *words {
+                assert_eq!(crate::normalize::normalize_str(w), *w, "{name}: {w}");
+            }
         }
     }
 }

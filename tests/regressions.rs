@@ -95,3 +95,32 @@ fn cycle_at_the_end_of_a_long_chain() {
         "ring.tsv:2: parent chain of \"l0\" forms a cycle"
     );
 }
+
+/// Twelve words of the built-in word lists were written with hamza on ya (ئ) or alef
+/// maqsura (ى), which normalization folds, so they could never match. One phrase per
+/// list they sat in.
+#[test]
+fn words_written_with_folded_letters_match() {
+    use syria_extract::time::{MonthPart, TimeDirection};
+    let ex = Extractor::default();
+    let count = |text: &str| {
+        let doc = ex.extract(text);
+        doc.events
+            .iter()
+            .find_map(|e| e.fatality_count.as_ref().map(|c| (c.value, c.at_least)))
+    };
+    assert_eq!(count("قتل مئة مدني في القصف"), Some((100, false)));
+    assert_eq!(count("مقتل مئات المدنيين في القصف"), Some((200, true)));
+    assert_eq!(count("مقتل سائق بقصف على الطريق"), Some((1, false)));
+
+    let doc = ex.extract("وصلت التعزيزات في أوائل أيار");
+    let t = &doc.times[0];
+    assert_eq!(t.text, "أوائل أيار");
+    assert_eq!(t.value.part, Some(MonthPart::Early));
+
+    let doc = ex.extract("قصفت قوات النظام المدينة الشهر الفائت");
+    let t = &doc.times[0];
+    assert_eq!(t.text, "الشهر الفائت");
+    let shift = t.value.shift.unwrap();
+    assert_eq!(shift.direction, TimeDirection::Past);
+}
