@@ -25,7 +25,7 @@ use std::process::ExitCode;
 use syria_extract::event::{Event, Modality, Role};
 use syria_extract::gazetteer::{Gazetteer, LocationKind};
 use syria_extract::time::Date;
-use syria_extract::{Document, Extractor};
+use syria_extract::{Article, Document, Extractor};
 
 const HEADER: &[&str] = &[
     "event_date",
@@ -193,7 +193,7 @@ fn main() -> ExitCode {
     let mut date = None;
     if let Some(i) = args.iter().position(|a| a == "--date") {
         let value = args.get(i + 1).cloned().unwrap_or_default();
-        let Some(d) = Date::parse(&value) else {
+        let Ok(d) = Date::parse(&value) else {
             eprintln!("acled_csv: --date needs a date as YYYY-MM-DD, got {value:?}");
             return ExitCode::from(2);
         };
@@ -231,7 +231,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let doc = extractor.extract_dated(&text, date);
+        let doc = extractor.extract(Article::new(&text).published(date));
         for event in &doc.events {
             if event.modality != Modality::Asserted || event.part_of.is_some() {
                 continue;

@@ -27,7 +27,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 use syria_extract::time::Date;
-use syria_extract::{Document, Extractor};
+use syria_extract::{Article, Document, Extractor};
 
 #[derive(Serialize)]
 struct Output<'a> {
@@ -80,8 +80,11 @@ fn run_jsonl(
         };
         let mut chunk: Vec<JsonlInput> = Vec::with_capacity(CHUNK);
         let flush = |chunk: &mut Vec<JsonlInput>, out: &mut dyn Write| -> io::Result<()> {
-            let texts: Vec<&str> = chunk.iter().map(|d| d.text.as_str()).collect();
-            for (input, doc) in chunk.iter().zip(extractor.extract_batch(&texts, date)) {
+            let articles: Vec<Article> = chunk
+                .iter()
+                .map(|d| Article::new(&d.text).published(date))
+                .collect();
+            for (input, doc) in chunk.iter().zip(extractor.extract_batch(&articles)) {
                 serde_json::to_writer(
                     &mut *out,
                     &IdOutput {
@@ -186,9 +189,9 @@ fn main() -> ExitCode {
     if let Some(i) = args.iter().position(|a| a == "--date") {
         let value = args.get(i + 1).cloned().unwrap_or_default();
         match Date::parse(&value) {
-            Some(d) => date = Some(d),
-            None => {
-                eprintln!("extract: --date needs a date as YYYY-MM-DD, got {value:?}");
+            Ok(d) => date = Some(d),
+            Err(e) => {
+                eprintln!("extract: --date: {e}");
                 return ExitCode::from(2);
             }
         }
@@ -236,7 +239,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let doc = extractor.extract_dated(&text, date);
+        let doc = extractor.extract(Article::new(&text).published(date));
         let line = Output {
             file: path,
             doc: &doc,

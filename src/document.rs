@@ -21,6 +21,7 @@ use crate::time::TimeExpression;
 /// assert!(json.contains("\"kind\":\"location\""));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Actor, location and source mentions, in text order, not overlapping.
     pub entities: Vec<Entity>,

@@ -98,6 +98,16 @@ pub enum ErrorKind {
         /// `file:line` of the first definition.
         first: String,
     },
+    /// A lexicon word is listed twice in one class (after normalization).
+    #[error("{word:?} is already a {class} word (first listed at {first})")]
+    DuplicateWord {
+        /// The normalized word.
+        word: String,
+        /// Its class.
+        class: &'static str,
+        /// `file:line` of the first listing.
+        first: String,
+    },
     /// A reference (parent, affiliation) names no record.
     #[error("column {column:?}: unknown id {id:?}")]
     UnknownReference {

@@ -1,5 +1,7 @@
-//! The [`Extractor`]: gazetteer, automaton and rules, built once and shared.
+//! The [`Extractor`]: gazetteer, automaton and rules, built once and shared; and the
+//! glue that runs the stages in order over one [`Article`].
 
+use std::fmt;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
@@ -7,12 +9,77 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 
 use crate::document::Document;
-use crate::entity::{self, CueIndex, Entity, EntityKind, EntityType};
+use crate::entity::{Entity, NameSpan, Resolver};
 use crate::error::Error;
+use crate::event::HedgeSet;
 use crate::gazetteer::{Gazetteer, GazetteerBuilder, RecordRef};
 use crate::matcher::{self, Hit, Matcher, MatcherBuilder};
 use crate::normalize::Normalized;
-use crate::time::{self, Date, TimeExpression, TimeWord};
+use crate::time::{Date, TimeExpression, TimeWord};
+
+/// One text to extract from, with what is known about it.
+///
+/// A plain `&str` converts into an article without a date, so
+/// [`Extractor::extract`] takes either:
+///
+/// ```
+/// use syria_extract::time::Date;
+/// use syria_extract::{Article, Extractor};
+///
+/// let extractor = Extractor::default();
+/// let text = "قصفت قوات النظام أمس بلدة السخنة";
+/// let undated = extractor.extract(text);
+/// assert_eq!(undated.times[0].date, None);
+/// let published = Date::parse("2019-05-20")?;
+/// let dated = extractor.extract(Article::new(text).published(published));
+/// assert_eq!(dated.times[0].date.unwrap().to_string(), "2019-05-19");
+/// # Ok::<(), syria_extract::time::DateError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub struct Article<'t> {
+    text: &'t str,
+    published: Option<Date>,
+}
+
+impl<'t> Article<'t> {
+    /// An article with no known date.
+    pub fn new(text: &'t str) -> Article<'t> {
+        Article {
+            text,
+            published: None,
+        }
+    }
+
+    /// The date the article was published: relative times ("أمس", "قبل يومين") are
+    /// resolved against it. Takes a [`Date`] or an `Option<Date>`.
+    pub fn published(mut self, date: impl Into<Option<Date>>) -> Article<'t> {
+        self.published = date.into();
+        self
+    }
+
+    /// The text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The publication date, if known.
+    pub fn date(&self) -> Option<Date> {
+        self.published
+    }
+}
+
+impl<'t> From<&'t str> for Article<'t> {
+    fn from(text: &'t str) -> Article<'t> {
+        Article::new(text)
+    }
+}
+
+impl<'t> From<&'t String> for Article<'t> {
+    fn from(text: &'t String) -> Article<'t> {
+        Article::new(text)
+    }
+}
 
 /// What a pattern of the automaton stands for: a gazetteer record (entities and event
 /// triggers) or a word that anchors a time expression. One automaton finds all of
@@ -49,7 +116,7 @@ impl Key {
     }
 }
 
-/// Extracts actors, locations and sources from Arabic text.
+/// Extracts actors, locations, sources, time expressions and events from Arabic text.
 ///
 /// Building an extractor compiles every gazetteer name into one automaton; do it once
 /// and reuse it. It is cheap to clone (the data is shared) and `Send + Sync`, so one
@@ -71,18 +138,33 @@ impl Key {
 /// let quds = &doc.entities[0];
 /// assert_eq!(&text[quds.start..quds.end], "لواء القدس");
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Extractor {
     inner: Arc<Inner>,
 }
 
-#[derive(Debug)]
 struct Inner {
     gazetteer: Gazetteer,
     matcher: Matcher<Key>,
-    cues: CueIndex,
-    /// Governorate id of each location (by index), resolved once at build time.
-    admin1: Vec<Option<Arc<str>>>,
+    resolver: Resolver,
+    hedges: HedgeSet,
+}
+
+/// Counts and sizes: the data itself is megabytes.
+impl fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let gaz = &self.inner.gazetteer;
+        f.debug_struct("Extractor")
+            .field("actors", &gaz.actors().len())
+            .field("locations", &gaz.locations().len())
+            .field("sources", &gaz.sources().len())
+            .field("triggers", &gaz.triggers().len())
+            .field("cues", &gaz.cues().len())
+            .field("lexicon_words", &gaz.lexicon().entries().len())
+            .field("patterns", &self.pattern_count())
+            .field("automaton_bytes", &self.automaton_memory())
+            .finish()
+    }
 }
 
 static BUILTIN: Lazy<Result<Extractor, String>> =
@@ -98,6 +180,14 @@ impl Default for Extractor {
             Err(e) => panic!("built-in gazetteer is invalid: {e}"),
         }
     }
+}
+
+/// The hits of one text sorted by what they may stand for (a hit can be several).
+#[derive(Default)]
+struct SortedHits {
+    entities: Vec<Hit>,
+    triggers: Vec<Hit>,
+    times: Vec<(usize, usize, TimeWord)>,
 }
 
 impl Extractor {
@@ -119,8 +209,8 @@ impl Extractor {
 
     /// Builds an extractor over a gazetteer.
     pub fn new(gazetteer: Gazetteer) -> Result<Extractor, Error> {
-        let cues = CueIndex::new(&gazetteer);
-        let mut builder = MatcherBuilder::new(cues.joins());
+        let resolver = Resolver::new(&gazetteer);
+        let mut builder = MatcherBuilder::new(resolver.cues().joins());
         for (record, name, flags) in gazetteer.names() {
             builder.add(name, Key::Record(record), flags.article, flags.suffixes);
         }
@@ -128,17 +218,17 @@ impl Extractor {
             let key = Key::Record(RecordRef::Trigger(index));
             builder.add(name, key, flags.article, flags.suffixes);
         }
-        for (word, anchor) in time::ANCHORS {
-            builder.add(word, Key::Time(*anchor), false, false);
+        for (word, anchor) in crate::time::anchors(gazetteer.lexicon()) {
+            builder.add(word, Key::Time(anchor), false, false);
         }
         let matcher = builder.build()?;
-        let admin1 = gazetteer.admin1_ids();
+        let hedges = HedgeSet::new(gazetteer.lexicon());
         Ok(Extractor {
             inner: Arc::new(Inner {
                 gazetteer,
                 matcher,
-                cues,
-                admin1,
+                resolver,
+                hedges,
             }),
         })
     }
@@ -175,6 +265,11 @@ impl Extractor {
         hits.len()
     }
 
+    /// Approximate heap memory of the automaton, in bytes.
+    pub fn automaton_memory(&self) -> usize {
+        self.inner.matcher.memory_usage()
+    }
+
     /// The keys a hit stands for: the targets of its pattern whose clitic and suffix
     /// rules the hit meets.
     fn fitting_keys<'a>(&'a self, ntext: &'a str, h: &'a Hit) -> impl Iterator<Item = Key> + 'a {
@@ -186,14 +281,48 @@ impl Extractor {
             .map(|t| t.key)
     }
 
-    /// Approximate heap memory of the automaton, in bytes.
-    pub fn automaton_memory(&self) -> usize {
-        self.inner.matcher.memory_usage()
-    }
-
-    /// Extracts everything from `text`.
-    pub fn extract(&self, text: &str) -> Document {
-        self.extract_dated(text, None)
+    /// Extracts everything from an article: a `&str`, or an [`Article`] with its
+    /// publication date.
+    ///
+    /// ```
+    /// use syria_extract::time::Date;
+    /// use syria_extract::{Article, Extractor};
+    ///
+    /// let text = "قصفت قوات النظام أمس الأحد بلدة السخنة.";
+    /// let date = Date::parse("2019-05-20").unwrap();
+    /// let doc = Extractor::default().extract(Article::new(text).published(date));
+    /// let time = doc.events[0].time.as_ref().unwrap();
+    /// assert_eq!(time.text, "أمس الأحد");
+    /// assert_eq!(time.date.unwrap().to_string(), "2019-05-19");
+    /// ```
+    #[must_use]
+    pub fn extract<'t>(&self, article: impl Into<Article<'t>>) -> Document {
+        let article = article.into();
+        let text = article.text;
+        let norm = crate::normalize::normalize(text);
+        let hits = self.sorted_hits(norm.as_str());
+        let (entities, entity_spans) = self.entities(text, &norm, hits.entities);
+        let mut anchors = hits.times;
+        let lex = self.inner.gazetteer.lexicon();
+        let (times, time_spans) =
+            crate::time::find(text, &norm, &mut anchors, article.published, lex);
+        let events = if hits.triggers.is_empty() {
+            // Sentence segmentation only runs on texts that report something.
+            Vec::new()
+        } else {
+            self.events(
+                text,
+                &norm,
+                hits.triggers,
+                (&entities, &entity_spans),
+                (&times, &time_spans),
+            )
+        };
+        Document {
+            entities,
+            events,
+            times,
+        }
     }
 
     /// Entities only: the actors, places and sources of [`extract`](Extractor::extract),
@@ -203,44 +332,46 @@ impl Extractor {
     /// let entities = syria_extract::Extractor::default().extract_entities("قصفت قوات النظام مدينة حمص");
     /// assert_eq!(entities.len(), 2);
     /// ```
+    #[must_use]
     pub fn extract_entities(&self, text: &str) -> Vec<Entity> {
         let norm = crate::normalize::normalize(text);
         let ntext = norm.as_str();
-        let inner = &*self.inner;
         let mut hits = Vec::new();
-        inner.matcher.find_all(ntext, &mut hits);
+        self.inner.matcher.find_all(ntext, &mut hits);
         hits.retain(|h| self.fitting_keys(ntext, h).any(|k| k.entity().is_some()));
-        self.entities(text, &norm, &mut hits).0
+        self.entities(text, &norm, hits).0
     }
 
-    /// Extracts many documents on all cores; the result is in input order and equal to
-    /// calling [`extract_dated`](Extractor::extract_dated) on each text in turn.
+    /// Extracts many articles on all cores; the result is in input order and equal to
+    /// calling [`extract`](Extractor::extract) on each in turn.
     ///
     /// Uses `std::thread::scope` with one worker per available core, each taking the
-    /// next document from a shared counter, so a few long articles do not leave the
+    /// next article from a shared counter, so a few long articles do not leave the
     /// other cores idle.
     ///
     /// ```
-    /// let extractor = syria_extract::Extractor::default();
-    /// let texts = ["قصفت قوات النظام بلدة السخنة", "خرجت مظاهرة في مدينة إدلب"];
-    /// let docs = extractor.extract_batch(&texts, None);
+    /// use syria_extract::time::Date;
+    /// use syria_extract::{Article, Extractor};
+    ///
+    /// let extractor = Extractor::default();
+    /// let date = Date::parse("2019-05-20").unwrap();
+    /// let articles = [
+    ///     Article::new("قصفت قوات النظام أمس بلدة السخنة").published(date),
+    ///     Article::new("خرجت مظاهرة في مدينة إدلب"),
+    /// ];
+    /// let docs = extractor.extract_batch(&articles);
     /// assert_eq!(docs.len(), 2);
-    /// assert_eq!(docs[1], extractor.extract(texts[1]));
+    /// assert_eq!(docs[1], extractor.extract(articles[1]));
+    /// assert_eq!(docs[0].times[0].date.unwrap().to_string(), "2019-05-19");
     /// ```
-    pub fn extract_batch<T: AsRef<str> + Sync>(
-        &self,
-        texts: &[T],
-        date: Option<Date>,
-    ) -> Vec<Document> {
+    #[must_use]
+    pub fn extract_batch(&self, articles: &[Article<'_>]) -> Vec<Document> {
         use std::sync::atomic::{AtomicUsize, Ordering};
         let workers = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
-            .min(texts.len());
+            .min(articles.len());
         if workers <= 1 {
-            return texts
-                .iter()
-                .map(|t| self.extract_dated(t.as_ref(), date))
-                .collect();
+            return articles.iter().map(|a| self.extract(*a)).collect();
         }
         let next = AtomicUsize::new(0);
         let mut results: Vec<(usize, Document)> = std::thread::scope(|scope| {
@@ -250,179 +381,89 @@ impl Extractor {
                         let mut done = Vec::new();
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(text) = texts.get(i) else { break };
-                            done.push((i, self.extract_dated(text.as_ref(), date)));
+                            let Some(article) = articles.get(i) else {
+                                break;
+                            };
+                            done.push((i, self.extract(*article)));
                         }
                         done
                     })
                 })
                 .collect();
             // A worker can only fail by panicking, which extraction never does; should
-            // one anyway, its documents are redone on this thread below.
+            // one anyway, its articles are redone on this thread below.
             handles
                 .into_iter()
                 .flat_map(|h| h.join().unwrap_or_default())
                 .collect()
         });
         results.sort_unstable_by_key(|(i, _)| *i);
-        let mut out = Vec::with_capacity(texts.len());
+        let mut out = Vec::with_capacity(articles.len());
         let mut results = results.into_iter().peekable();
-        for (i, text) in texts.iter().enumerate() {
+        for (i, article) in articles.iter().enumerate() {
             match results.next_if(|(j, _)| *j == i) {
                 Some((_, doc)) => out.push(doc),
-                None => out.push(self.extract_dated(text.as_ref(), date)),
+                None => out.push(self.extract(*article)),
             }
         }
         out
     }
 
-    /// Like [`extract`](Extractor::extract), with the date the document was published:
-    /// relative time expressions ("أمس", "قبل يومين") are then resolved to dates.
-    ///
-    /// ```
-    /// use syria_extract::time::Date;
-    /// use syria_extract::Extractor;
-    ///
-    /// let text = "قصفت قوات النظام أمس الأحد بلدة السخنة.";
-    /// let doc = Extractor::default().extract_dated(text, Date::parse("2019-05-20"));
-    /// let time = doc.events[0].time.as_ref().unwrap();
-    /// assert_eq!(time.text, "أمس الأحد");
-    /// assert_eq!(time.date.unwrap().to_string(), "2019-05-19");
-    /// ```
-    pub fn extract_dated(&self, text: &str, date: Option<Date>) -> Document {
-        let norm = crate::normalize::normalize(text);
-        let ntext = norm.as_str();
-        let inner = &*self.inner;
+    /// The match stage: every hit of the text, sorted by what it may stand for.
+    fn sorted_hits(&self, ntext: &str) -> SortedHits {
         let mut hits = Vec::new();
-        inner.matcher.find_all(ntext, &mut hits);
-        // One pass sorts the hits by what they may stand for; a hit can be several.
-        let mut entity_hits = Vec::new();
-        let mut trigger_hits = Vec::new();
-        let mut time_hits = Vec::new();
+        self.inner.matcher.find_all(ntext, &mut hits);
+        let mut sorted = SortedHits::default();
         for h in hits {
-            let (mut entity, mut trigger, mut time) = (false, false, false);
+            let (mut entity, mut trigger, mut time) = (false, false, None);
             for k in self.fitting_keys(ntext, &h) {
                 entity |= k.entity().is_some();
                 trigger |= k.trigger().is_some();
-                time |= k.time().is_some();
+                time = time.or(k.time());
             }
             if entity {
-                entity_hits.push(h);
+                sorted.entities.push(h);
             }
             if trigger {
-                trigger_hits.push(h);
+                sorted.triggers.push(h);
             }
-            if time {
-                time_hits.push(h);
+            if let Some(word) = time {
+                sorted.times.push((h.start, h.end, word));
             }
         }
-        let (entities, entity_spans) = self.entities(text, &norm, &mut entity_hits);
-        let (times, time_spans) = self.times(text, &norm, &mut time_hits, date);
-        let events = if trigger_hits.is_empty() {
-            // Sentence segmentation only runs on texts that report something.
-            Vec::new()
-        } else {
-            let gaz = &inner.gazetteer;
-            let triggers: Vec<_> = matcher::select_longest(&mut trigger_hits, |_| true)
-                .into_iter()
-                .filter_map(|h| {
-                    let t = self
-                        .fitting_keys(ntext, &h)
-                        .find_map(Key::trigger)
-                        .and_then(|i| gaz.triggers().get(i as usize))?;
-                    let span = norm.original_range(h.start..h.end);
-                    Some(((h.start, h.end), (span.start, span.end), t))
-                })
-                .collect();
-            let starts: Vec<usize> = triggers.iter().map(|t| t.1 .0).collect();
-            let sentences = crate::sentence::sentences_around(text, &starts);
-            let to_original = |n: usize| norm.original_start(n);
-            crate::event::build(&crate::event::Input {
-                text,
-                ntext,
-                entities: &entities,
-                entity_spans: &entity_spans,
-                times: &times,
-                time_spans: &time_spans,
-                triggers,
-                sentences: &sentences,
-                to_original: &to_original,
-            })
-        };
-        Document {
-            entities,
-            events,
-            times,
-        }
+        sorted
     }
 
-    /// Time expressions: anchored by words the automaton found, plus numeric dates.
-    fn times(
-        &self,
-        text: &str,
-        norm: &Normalized,
-        hits: &mut [Hit],
-        date: Option<Date>,
-    ) -> (Vec<TimeExpression>, Vec<(usize, usize)>) {
-        let ntext = norm.as_str();
-        let mut found = Vec::new();
-        time::numeric_dates(ntext, &mut found);
-        hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
-        for h in hits.iter() {
-            let anchor = self.fitting_keys(ntext, h).find_map(Key::time);
-            if let Some(f) = anchor.and_then(|w| time::parse_at(ntext, h.start, h.end, w)) {
-                found.push(f);
-            }
-        }
-        // Longest first at each start; drop anything inside an earlier expression.
-        found.sort_unstable_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
-        let mut out = Vec::new();
-        let mut spans = Vec::new();
-        let mut last_end = 0;
-        for f in found {
-            if f.start < last_end {
-                continue;
-            }
-            last_end = f.end;
-            let span = norm.original_range(f.start..f.end);
-            let resolved = time::resolve(f.kind, &f.value, date);
-            out.push(TimeExpression {
-                kind: f.kind,
-                start: span.start,
-                end: span.end,
-                text: text.get(span).unwrap_or_default().to_string(),
-                value: f.value,
-                date: resolved.map(|r| r.0),
-                end_date: resolved.and_then(|r| r.1),
-                precision: resolved.map(|r| r.2),
-            });
-            spans.push((f.start, f.end));
-        }
-        (out, spans)
-    }
-
+    /// The entity stage over the entity hits: leftmost-longest among those that resolve
+    /// in their context, not overlapping in the original text. Returns the entities
+    /// with their normalized spans.
     fn entities(
         &self,
         text: &str,
         norm: &Normalized,
-        hits: &mut [Hit],
+        mut hits: Vec<Hit>,
     ) -> (Vec<Entity>, Vec<(usize, usize)>) {
         let inner = &*self.inner;
         let ntext = norm.as_str();
         let mut candidates: Vec<RecordRef> = Vec::new();
         let mut out = Vec::new();
         let mut spans = Vec::new();
-        let selected = matcher::select_longest(hits, |h| {
+        let selected = matcher::select_longest(&mut hits, |h| {
             let previous_end = out.last().map_or(0, |e: &Entity| e.end);
             if norm.original_start(h.start) < previous_end {
                 return false;
             }
             candidates.clear();
             candidates.extend(self.fitting_keys(ntext, h).filter_map(Key::entity));
-            let ctx = inner.cues.context(ntext, h.word_start, h.start, h.end);
-            let found = entity::resolve(&inner.gazetteer, &candidates, &ctx)
-                .and_then(|record| self.entity(text, norm, h, record, &ctx));
-            match found {
+            let name = NameSpan {
+                word_start: h.word_start,
+                start: h.start,
+                end: h.end,
+            };
+            match inner
+                .resolver
+                .mention(&inner.gazetteer, text, norm, name, &candidates)
+            {
                 Some(e) => {
                     out.push(e);
                     spans.push((h.start, h.end));
@@ -435,88 +476,44 @@ impl Extractor {
         (out, spans)
     }
 
-    fn entity(
+    /// The sentence and event stages over the trigger hits.
+    fn events(
         &self,
         text: &str,
         norm: &Normalized,
-        hit: &Hit,
-        record: RecordRef,
-        ctx: &entity::Context<'_>,
-    ) -> Option<Entity> {
+        mut trigger_hits: Vec<Hit>,
+        (entities, entity_spans): (&[Entity], &[(usize, usize)]),
+        (times, time_spans): (&[TimeExpression], &[(usize, usize)]),
+    ) -> Vec<crate::event::Event> {
         let inner = &*self.inner;
+        let ntext = norm.as_str();
         let gaz = &inner.gazetteer;
-        let span = norm.original_range(hit.start..hit.end);
-        let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or_default().to_string();
-        let (kind, id, name, entity_type, admin1, coordinates) = match record {
-            RecordRef::Actor(i) => {
-                let a = &gaz.actors()[i as usize];
-                (
-                    EntityKind::Actor,
-                    a.id.clone(),
-                    a.name_en.clone(),
-                    EntityType::Actor(a.kind),
-                    None,
-                    None,
-                )
-            }
-            RecordRef::Location(i) => {
-                let l = &gaz.locations()[i as usize];
-                let admin1 = inner.admin1.get(i as usize).cloned().flatten();
-                (
-                    EntityKind::Location,
-                    l.id.clone(),
-                    l.name_en.clone(),
-                    EntityType::Location(l.kind),
-                    admin1,
-                    l.coordinates,
-                )
-            }
-            RecordRef::Source(i) => {
-                let s = &gaz.sources()[i as usize];
-                (
-                    EntityKind::Source,
-                    s.id.clone(),
-                    s.name_en.clone(),
-                    EntityType::Source(s.kind),
-                    None,
-                    None,
-                )
-            }
-            RecordRef::Trigger(_) => return None,
-        };
-        let cue = ctx.cue.map(|((s, e), entry)| {
-            let r = norm.original_range(s..e);
-            entity::Cue {
-                text: slice(r.clone()),
-                start: r.start,
-                end: r.end,
-                role: entry.role,
-            }
-        });
-        let direction = match kind {
-            EntityKind::Location => ctx.direction.map(|((s, e), d)| {
-                let r = norm.original_range(s..e);
-                entity::DirectionMention {
-                    direction: d,
-                    text: slice(r.clone()),
-                    start: r.start,
-                    end: r.end,
-                }
-            }),
-            _ => None,
-        };
-        Some(Entity {
-            kind,
-            id,
-            name,
-            start: span.start,
-            end: span.end,
-            text: slice(span),
-            entity_type,
-            cue,
-            direction,
-            admin1,
-            coordinates,
+        let triggers: Vec<_> = matcher::select_longest(&mut trigger_hits, |_| true)
+            .into_iter()
+            .filter_map(|h| {
+                let t = self
+                    .fitting_keys(ntext, &h)
+                    .find_map(Key::trigger)
+                    .and_then(|i| gaz.triggers().get(i as usize))?;
+                let span = norm.original_range(h.start..h.end);
+                Some(((h.start, h.end), (span.start, span.end), t))
+            })
+            .collect();
+        let starts: Vec<usize> = triggers.iter().map(|t| t.1 .0).collect();
+        let sentences = crate::sentence::sentences_around(text, &starts);
+        let to_original = |n: usize| norm.original_start(n);
+        crate::event::from_triggers(&crate::event::Input {
+            text,
+            ntext,
+            entities,
+            entity_spans,
+            times,
+            time_spans,
+            triggers,
+            sentences: &sentences,
+            to_original: &to_original,
+            lex: gaz.lexicon(),
+            hedges: &inner.hedges,
         })
     }
 }
@@ -526,6 +523,7 @@ impl Extractor {
 /// Files are read when added and parsed by [`build`](ExtractorBuilder::build), which
 /// reports the first problem with file, line and reason.
 #[derive(Debug)]
+#[must_use]
 pub struct ExtractorBuilder {
     builtin: bool,
     gazetteer: GazetteerBuilder,

@@ -1,7 +1,7 @@
 //! `extract_batch` gives exactly the sequential results, in input order.
 
 use syria_extract::time::Date;
-use syria_extract::Extractor;
+use syria_extract::{Article, Extractor};
 
 const FIXTURE: &str = include_str!("fixtures/news.txt");
 
@@ -25,17 +25,28 @@ fn batch_equals_sequential() {
                 .join("\n"),
         );
     }
-    let date = Date::parse("2019-05-20");
-    let batch = extractor.extract_batch(&texts, date);
+    // Every other article dated, a day apart: each keeps its own date.
+    let articles: Vec<Article> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let date = Date::new(2019, 5, 1 + (i % 28) as u8).unwrap();
+            Article::new(t).published((i % 2 == 0).then_some(date))
+        })
+        .collect();
+    let batch = extractor.extract_batch(&articles);
     assert_eq!(batch.len(), texts.len());
     let mut with_events = 0;
-    for (text, doc) in texts.iter().zip(&batch) {
-        assert_eq!(doc, &extractor.extract_dated(text, date));
+    for (article, doc) in articles.iter().zip(&batch) {
+        assert_eq!(doc, &extractor.extract(*article));
         with_events += usize::from(!doc.events.is_empty());
     }
     assert!(with_events > 10, "the batch should exercise events too");
-    // Works on any AsRef<str>, and on an empty batch.
-    let borrowed: Vec<&str> = texts.iter().map(String::as_str).collect();
-    assert_eq!(extractor.extract_batch(&borrowed, date), batch);
-    assert!(extractor.extract_batch::<&str>(&[], None).is_empty());
+    let dated = batch
+        .iter()
+        .flat_map(|d| &d.times)
+        .filter(|t| t.date.is_some())
+        .count();
+    assert!(dated > 0, "relative times of dated articles resolve");
+    assert!(extractor.extract_batch(&[]).is_empty());
 }

@@ -8,7 +8,7 @@ mod common;
 use common::check_spans;
 use syria_extract::event::{EventKind, Modality, Role};
 use syria_extract::time::{Date, TimeKind};
-use syria_extract::{Document, Extractor};
+use syria_extract::{Article, Document, Extractor};
 
 /// Expected (actor id, role) pairs of a sentence's first event.
 type RoleRow = &'static [(&'static str, Option<Role>)];
@@ -29,7 +29,7 @@ fn extract(text: &str) -> Document {
 }
 
 fn dated(text: &str, date: &str) -> Document {
-    let doc = Extractor::default().extract_dated(text, Date::parse(date));
+    let doc = Extractor::default().extract(Article::new(text).published(Date::parse(date).ok()));
     check_spans(text, &doc);
     doc
 }

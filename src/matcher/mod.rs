@@ -28,12 +28,14 @@
 //! - A name written with the article, "الX", is found through the form "X" that the
 //!   automaton holds for لل anyway, which leaves a fifth of the states out.
 
+mod search;
+
 use std::collections::HashMap;
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{AhoCorasick, Anchored, MatchKind};
-
-use crate::error::{Error, ErrorKind};
+use self::search::Search;
+use crate::error::Error;
+use crate::text::clitics::{self, Chain, ARTICLE, MAX_PREFIX_CHARS, MAX_SUFFIX_CHARS, SUFFIXES};
+use crate::text::words::{is_word_char, word_start_within};
 
 /// How a surface form may be preceded inside its word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -46,80 +48,17 @@ pub(crate) enum Form {
     ArticleStripped,
 }
 
-/// What a proclitic chain holds, which decides the names it may precede.
-///
-/// A chain is an optional conjunction (و or ف) followed by one of: nothing, a
-/// preposition (ب ل ك), the article (ال), a preposition with the article (بال كال), or
-/// ل + ال contracted to لل. Normalized text, so the letters are two UTF-8 bytes each.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Chain {
-    /// Conjunction and preposition clitics only: "", و, ف, ب, ل, ك, وب, فل …
-    Plain,
-    /// With the article: ال, وال, بال, كال, وبال, فكال …
-    Article,
-    /// ل + ال written لل: لل, ولل, فلل.
-    Contracted,
-}
-
-const WAW: &[u8] = "و".as_bytes();
-const FA: &[u8] = "ف".as_bytes();
-const BA: &[u8] = "ب".as_bytes();
-const LAM: &[u8] = "ل".as_bytes();
-const KAF: &[u8] = "ك".as_bytes();
-const ARTICLE_STR: &str = "ال";
-const ARTICLE: &[u8] = ARTICLE_STR.as_bytes();
-
-/// The chain after the optional conjunction, by its bytes.
-fn chain_tail(rest: &[u8]) -> Option<Chain> {
-    Some(match rest.len() {
-        0 => Chain::Plain,
-        2 if rest == BA || rest == LAM || rest == KAF => Chain::Plain,
-        4 if rest == ARTICLE => Chain::Article,
-        4 if rest.starts_with(LAM) && rest.ends_with(LAM) => Chain::Contracted,
-        6 if (rest.starts_with(BA) || rest.starts_with(KAF)) && rest.ends_with(ARTICLE) => {
-            Chain::Article
-        }
-        _ => return None,
-    })
-}
-
-/// The kind of the proclitic chain `prefix`, or `None` when it is not one.
-fn chain(prefix: &str) -> Option<Chain> {
-    let bytes = prefix.as_bytes();
-    let rest = if bytes.starts_with(WAW) || bytes.starts_with(FA) {
-        &bytes[2..]
-    } else {
-        bytes
-    };
-    chain_tail(rest)
-}
-
-/// The longest proclitic chain, in characters; bounds the look-back per hit.
-const MAX_PREFIX_CHARS: usize = 4;
-
 impl Form {
     /// Whether `prefix` (the letters between the word start and the hit) is a valid
     /// proclitic chain for this form.
     pub(crate) fn accepts(self, prefix: &str) -> bool {
-        match (self, chain(prefix)) {
+        match (self, clitics::chain(prefix)) {
             (_, None) => false,
             (Form::Plain, Some(c)) => c == Chain::Plain,
             (Form::ArticleOptional, Some(_)) => true,
             (Form::ArticleStripped, Some(c)) => c == Chain::Contracted,
         }
     }
-}
-
-/// Splits a word into (proclitic chain, stem) for every non-empty chain that can start
-/// it, shortest chain first. Used to look cue words up under their clitics ("بريف" →
-/// "ريف").
-pub(crate) fn clitic_splits(word: &str) -> impl Iterator<Item = (&str, &str)> {
-    // Chains are at most four letters, eight bytes: try each even length.
-    (1..=MAX_PREFIX_CHARS)
-        .map(|chars| chars * 2)
-        .filter(move |&n| word.len() > n && word.is_char_boundary(n))
-        .filter(move |&n| chain(&word[..n]).is_some())
-        .map(move |n| word.split_at(n))
 }
 
 /// One pattern's meaning: what it points at and how it may be preceded.
@@ -130,15 +69,6 @@ pub(crate) struct Target<K> {
     /// The name may be followed by an attached suffix (see [`SUFFIXES`]).
     pub suffixes: bool,
 }
-
-/// Attached suffixes a name flagged `suffixes` may carry, normalized: object and
-/// possessive pronouns (مقتله, اعتقالهم), verb endings (قصفوا, شنتا) and the
-/// accusative alif (هجوما).
-const MAX_SUFFIX_CHARS: usize = 3;
-
-const SUFFIXES: &[&str] = &[
-    "ه", "ها", "هم", "هما", "هن", "وا", "ا", "ت", "تا", "ن", "نا", "ي",
-];
 
 /// A hit that stands as a word, in normalized byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,7 +185,7 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
         let mut folded = vec![false; self.patterns.len()];
         for (full, pattern) in self.patterns.iter().enumerate() {
             let stem = pattern
-                .strip_prefix(ARTICLE_STR)
+                .strip_prefix(ARTICLE)
                 .and_then(|s| self.index.get(s));
             if let Some(&stem) = stem {
                 with_article[stem as usize] = Some(full as u32);
@@ -288,192 +218,6 @@ pub(crate) struct Matcher<K> {
     with_article: Vec<Option<u32>>,
     patterns: Vec<String>,
     targets: Vec<Vec<Target<K>>>,
-}
-
-/// The code of a character no pattern contains.
-const OTHER_CODE: u8 = 0xFF;
-
-/// One byte per character: ASCII as itself, each other character of the patterns as a
-/// code from 0x80, everything else as [`OTHER_CODE`].
-///
-/// Arabic letters are two bytes of UTF-8, so an automaton over UTF-8 spends a state
-/// and a step on each lead byte. Over this code the automaton has half the states and
-/// the search half the steps: it runs about 1.7 times as fast on Arabic news.
-#[derive(Debug, Clone)]
-struct CharCode {
-    /// Codes of U+0080..U+07FF (two-byte UTF-8, Arabic included).
-    two_byte: Vec<u8>,
-    /// Codes of the longer characters the patterns use, sorted.
-    wide: Vec<(char, u8)>,
-}
-
-impl CharCode {
-    /// The code for `patterns`, or `None` when they use more than 127 distinct
-    /// non-ASCII characters.
-    fn build<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<CharCode> {
-        let mut code = CharCode {
-            two_byte: vec![OTHER_CODE; 0x800 - 0x80],
-            wide: Vec::new(),
-        };
-        let mut next = 0x80u8;
-        for c in patterns.flat_map(str::chars).filter(|c| !c.is_ascii()) {
-            if code.of(c) != OTHER_CODE {
-                continue;
-            }
-            if next == OTHER_CODE {
-                return None;
-            }
-            match code.two_byte.get_mut((c as usize).wrapping_sub(0x80)) {
-                Some(slot) => *slot = next,
-                None => {
-                    let at = code.wide.partition_point(|&(w, _)| w < c);
-                    code.wide.insert(at, (c, next));
-                }
-            }
-            next += 1;
-        }
-        Some(code)
-    }
-
-    #[inline]
-    fn of(&self, c: char) -> u8 {
-        let u = c as usize;
-        if u < 0x80 {
-            u as u8
-        } else if let Some(&code) = self.two_byte.get(u - 0x80) {
-            code
-        } else {
-            self.wide
-                .binary_search_by_key(&c, |&(w, _)| w)
-                .map_or(OTHER_CODE, |i| self.wide[i].1)
-        }
-    }
-
-    fn encode(&self, s: &str) -> Vec<u8> {
-        s.chars().map(|c| self.of(c)).collect()
-    }
-
-    fn memory_usage(&self) -> usize {
-        self.two_byte.capacity() + self.wide.capacity() * std::mem::size_of::<(char, u8)>()
-    }
-}
-
-/// The search automaton, reporting every pattern that ends at each position.
-#[derive(Debug, Clone)]
-enum Search {
-    /// A DFA over [`CharCode`], walked by hand one character at a time.
-    Coded {
-        dfa: Box<aho_corasick::dfa::DFA>,
-        start: aho_corasick::automaton::StateID,
-        code: CharCode,
-    },
-    /// A DFA over UTF-8, for pattern sets with too many distinct characters to code.
-    Utf8(AhoCorasick),
-}
-
-impl Search {
-    fn build<'a>(patterns: impl Iterator<Item = &'a str> + Clone) -> Result<Search, Error> {
-        let error = |e: String| Error::new("<matcher>", None, ErrorKind::Build(e));
-        // DFAs: a few times the memory of an NFA for a set this size (a few MB), and
-        // the fastest search, which is what every document pays.
-        if let Some(code) = CharCode::build(patterns.clone()) {
-            let dfa = aho_corasick::dfa::DFA::builder()
-                .match_kind(MatchKind::Standard)
-                .build(patterns.map(|p| code.encode(p)))
-                .map_err(|e| error(e.to_string()))?;
-            let start = dfa
-                .start_state(Anchored::No)
-                .map_err(|e| error(e.to_string()))?;
-            return Ok(Search::Coded {
-                dfa: Box::new(dfa),
-                start,
-                code,
-            });
-        }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(patterns)
-            .map_err(|e| error(e.to_string()))?;
-        Ok(Search::Utf8(ac))
-    }
-
-    /// Calls `found(start, end, automaton pattern)` for every match in `text`, in the
-    /// order of their ends, overlapping ones included.
-    fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
-        match self {
-            Search::Coded { dfa, start, code } => {
-                let bytes = text.as_bytes();
-                let mut state = *start;
-                let mut i = 0;
-                while let Some(&b) = bytes.get(i) {
-                    let (c, len) = if b < 0x80 {
-                        (b, 1)
-                    } else if b < 0xE0 {
-                        // Two-byte UTF-8: the hot path for Arabic.
-                        let next = bytes.get(i + 1).copied().unwrap_or(0);
-                        let u = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
-                        let c = code.two_byte.get(u.wrapping_sub(0x80)).copied();
-                        (c.unwrap_or(OTHER_CODE), 2)
-                    } else {
-                        let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-                        (code.of(c), c.len_utf8())
-                    };
-                    i += len;
-                    state = dfa.next_state(Anchored::No, state, c);
-                    if dfa.is_special(state) && dfa.is_match(state) {
-                        for k in 0..dfa.match_len(state) {
-                            let pattern = dfa.match_pattern(state, k);
-                            // Pattern lengths are in characters here.
-                            let chars = dfa.pattern_len(pattern);
-                            let start = text[..i]
-                                .char_indices()
-                                .rev()
-                                .nth(chars.saturating_sub(1))
-                                .map_or(0, |(s, _)| s);
-                            found(start, i, pattern.as_usize());
-                        }
-                    }
-                }
-            }
-            Search::Utf8(ac) => {
-                for m in ac.find_overlapping_iter(text) {
-                    found(m.start(), m.end(), m.pattern().as_usize());
-                }
-            }
-        }
-    }
-
-    fn memory_usage(&self) -> usize {
-        match self {
-            Search::Coded { dfa, code, .. } => dfa.memory_usage() + code.memory_usage(),
-            Search::Utf8(ac) => ac.memory_usage(),
-        }
-    }
-}
-
-/// `char::is_alphanumeric` for the Arabic block U+0600..U+06FF, computed once: the
-/// general lookup is a binary search over Unicode tables, and Arabic text asks it for
-/// nearly every character around a match.
-static ARABIC_WORD: once_cell::sync::Lazy<[bool; 256]> = once_cell::sync::Lazy::new(|| {
-    let mut table = [false; 256];
-    for (i, slot) in table.iter_mut().enumerate() {
-        *slot = char::from_u32(0x0600 + i as u32).is_some_and(char::is_alphanumeric);
-    }
-    table
-});
-
-/// Whether `c` belongs to a word: letters and digits of any script.
-#[inline]
-pub(crate) fn is_word_char(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
-        c.is_ascii_alphanumeric()
-    } else if (0x0600..0x0700).contains(&u) {
-        ARABIC_WORD[(u - 0x0600) as usize]
-    } else {
-        c.is_alphanumeric()
-    }
 }
 
 impl<K: Copy> Matcher<K> {
@@ -513,8 +257,8 @@ impl<K: Copy> Matcher<K> {
             // ending at the same place.
             let full = self.with_article.get(pattern as usize).copied().flatten();
             if let Some(full) = full {
-                if text[..start].ends_with(ARTICLE_STR) {
-                    self.push_hit(text, start - ARTICLE_STR.len(), end, full, out);
+                if text[..start].ends_with(ARTICLE) {
+                    self.push_hit(text, start - ARTICLE.len(), end, full, out);
                 }
             }
             self.push_hit(text, start, end, pattern, out);
@@ -562,7 +306,7 @@ impl<K: Copy> Matcher<K> {
             }
             end += len;
         }
-        let Some(word_start) = word_start(text, start) else {
+        let Some(word_start) = word_start_within(text, start, MAX_PREFIX_CHARS) else {
             return;
         };
         let prefix = &text[word_start..start];
@@ -581,22 +325,6 @@ impl<K: Copy> Matcher<K> {
             });
         }
     }
-}
-
-/// The start of the word containing `pos`, looking back at most over a proclitic
-/// chain; `None` when the word starts further back (the hit is inside a longer word).
-fn word_start(text: &str, pos: usize) -> Option<usize> {
-    let mut start = pos;
-    for (n, c) in text[..pos].chars().rev().enumerate() {
-        if !is_word_char(c) {
-            return Some(start);
-        }
-        if n == MAX_PREFIX_CHARS {
-            return None;
-        }
-        start -= c.len_utf8();
-    }
-    Some(start)
 }
 
 /// Keeps the leftmost-longest non-overlapping hits among those `keep` accepts.
@@ -618,6 +346,7 @@ pub(crate) fn select_longest(hits: &mut [Hit], mut keep: impl FnMut(&Hit) -> boo
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::clitics::clitic_splits;
 
     fn matcher(names: &[(&str, u32, bool)]) -> Matcher<u32> {
         let mut b = MatcherBuilder::new(["دير".to_string(), "ابو".to_string()]);
@@ -746,61 +475,6 @@ mod tests {
             found(&m, "في حمص الجديدة"),
             vec![("حمص الجديده".to_string(), 2)]
         );
-    }
-
-    /// (start, end, automaton pattern) of each match.
-    type Matches = Vec<(usize, usize, usize)>;
-
-    /// The matches of both search automata over `patterns` in `text`.
-    fn both_searches(patterns: &[&str], text: &str) -> (Matches, Matches) {
-        let coded = Search::build(patterns.iter().copied()).unwrap();
-        assert!(matches!(coded, Search::Coded { .. }));
-        let utf8 = Search::Utf8(
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(patterns)
-                .unwrap(),
-        );
-        let mut a = Vec::new();
-        coded.for_each(text, |s, e, p| a.push((s, e, p)));
-        let mut b = Vec::new();
-        utf8.for_each(text, |s, e, p| b.push((s, e, p)));
-        (a, b)
-    }
-
-    #[test]
-    fn coded_search_reports_what_the_utf8_automaton_reports() {
-        // Arabic, ASCII, Latin-1, three- and four-byte characters, in patterns and not.
-        let patterns = ["حمص", "مص", "sy24", "café", "“داعش”", "中东", "🙂x", "ص"];
-        let text = "في حمص وcafé و“داعش” sy24 中东 🙂x 🙃x ﻻ caf\u{e9}e حمصي";
-        let (coded, utf8) = both_searches(&patterns, text);
-        assert_eq!(coded, utf8);
-        assert_eq!(coded.len(), 12, "{coded:?}");
-    }
-
-    #[test]
-    fn too_many_distinct_characters_fall_back_to_utf8() {
-        let letters: Vec<String> = (0x4E00..0x4E00 + 200)
-            .filter_map(char::from_u32)
-            .map(String::from)
-            .collect();
-        let search = Search::build(letters.iter().map(String::as_str)).unwrap();
-        assert!(matches!(search, Search::Utf8(_)));
-        let mut found = Vec::new();
-        search.for_each("x\u{4E01}y", |s, e, p| found.push((s, e, p)));
-        assert_eq!(found, vec![(1, 4, 1)]);
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn coded_and_utf8_searches_agree(
-            patterns in proptest::collection::vec("[حمصالب a中🙂]{1,4}", 1..12),
-            text in "[حمصالب a中🙂x،]{0,40}",
-        ) {
-            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
-            let (coded, utf8) = both_searches(&patterns, &text);
-            proptest::prop_assert_eq!(coded, utf8);
-        }
     }
 
     #[test]

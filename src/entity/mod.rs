@@ -1,0 +1,27 @@
+//! Entity mentions: matched names resolved to gazetteer records, with cue words and
+//! directions, as plain serializable data.
+//!
+//! Resolution rules, applied to the records a matched name may mean:
+//!
+//! 1. A record flagged `needs_cue` counts only right after a cue word of its kind
+//!    ("قرية النصر", "فصيل X").
+//! 2. The category (actor, location, source) follows the context: a location cue
+//!    (مدينة, ريف, بادية ...), a preposition (في, داخل ...), the clitic ب, or a
+//!    direction word before or after make a name a place ("في تركيا", "شرقي سوريا");
+//!    an actor cue (ميليشيا, قوات ...) makes it an actor; a source cue (وكالة, قناة)
+//!    a source. Without context an actor reading wins over a place ("تسعى إيران"),
+//!    and a place over a source.
+//! 3. Among places, a cue's preferred kinds decide ("ريف حمص" → the governorate,
+//!    "مدينة حمص" → the city); without a cue the most specific populated place wins:
+//!    city, then town, village, neighbourhood, other named places, subdistrict,
+//!    district, governorate, country.
+
+//!
+//! The rules are in `resolve.rs`; the cue and direction words come from `cues.tsv`.
+
+mod context;
+mod resolve;
+mod types;
+
+pub(crate) use resolve::{NameSpan, Resolver};
+pub use types::{Cue, DirectionMention, Entity, EntityKind, EntityType};

@@ -1,0 +1,306 @@
+//! Which record a matched name means in its context, and the [`Entity`] it becomes.
+
+use std::sync::Arc;
+
+use super::context::{Context, CueIndex};
+use super::types::{Cue, DirectionMention, Entity, EntityKind, EntityType};
+use crate::gazetteer::{Gazetteer, RecordRef};
+use crate::kinds::{CueRole, LocationKind};
+use crate::normalize::Normalized;
+
+/// A matched name in normalized offsets: its word (clitics included) starts at
+/// `word_start`, the name itself spans `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct NameSpan {
+    pub word_start: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What the entity stage keeps between documents: the cue index and the governorate
+/// of every location, both derived from the gazetteer once.
+#[derive(Debug)]
+pub(crate) struct Resolver {
+    cues: CueIndex,
+    /// Governorate id of each location (by index).
+    admin1: Vec<Option<Arc<str>>>,
+}
+
+impl Resolver {
+    pub(crate) fn new(gaz: &Gazetteer) -> Resolver {
+        Resolver {
+            cues: CueIndex::new(gaz),
+            admin1: gaz.admin1_ids(),
+        }
+    }
+
+    pub(crate) fn cues(&self) -> &CueIndex {
+        &self.cues
+    }
+
+    /// The entity a name stands for among its `candidates` records, read in its
+    /// context; `None` when no candidate fits the context.
+    pub(crate) fn mention(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        norm: &Normalized,
+        name: NameSpan,
+        candidates: &[RecordRef],
+    ) -> Option<Entity> {
+        let ntext = norm.as_str();
+        let ctx = self
+            .cues
+            .context(ntext, name.word_start, name.start, name.end);
+        let record = resolve(gaz, candidates, &ctx)?;
+        self.entity(gaz, text, norm, name, record, &ctx)
+    }
+
+    /// The entity for `record` at `name`, with the cue and direction of its context.
+    fn entity(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        norm: &Normalized,
+        name: NameSpan,
+        record: RecordRef,
+        ctx: &Context<'_>,
+    ) -> Option<Entity> {
+        let span = norm.original_range(name.start..name.end);
+        let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or_default().to_string();
+        let (kind, entity_type, admin1, coordinates) = match record {
+            RecordRef::Actor(i) => {
+                let a = gaz.actors().get(i as usize)?;
+                (EntityKind::Actor, EntityType::Actor(a.kind), None, None)
+            }
+            RecordRef::Location(i) => {
+                let l = gaz.locations().get(i as usize)?;
+                let admin1 = self.admin1.get(i as usize).cloned().flatten();
+                let kind = EntityType::Location(l.kind);
+                (EntityKind::Location, kind, admin1, l.coordinates)
+            }
+            RecordRef::Source(i) => {
+                let s = gaz.sources().get(i as usize)?;
+                (EntityKind::Source, EntityType::Source(s.kind), None, None)
+            }
+            RecordRef::Trigger(_) => return None,
+        };
+        let id = gaz.record(record)?.id().clone();
+        let name_en = name_en(gaz, record)?;
+        let cue = ctx.cue.map(|((s, e), entry)| {
+            let r = norm.original_range(s..e);
+            Cue {
+                text: slice(r.clone()),
+                start: r.start,
+                end: r.end,
+                role: entry.role,
+            }
+        });
+        let direction = match kind {
+            EntityKind::Location => ctx.direction.map(|((s, e), d)| {
+                let r = norm.original_range(s..e);
+                DirectionMention {
+                    direction: d,
+                    text: slice(r.clone()),
+                    start: r.start,
+                    end: r.end,
+                }
+            }),
+            _ => None,
+        };
+        Some(Entity {
+            kind,
+            id,
+            name: name_en,
+            start: span.start,
+            end: span.end,
+            text: slice(span),
+            entity_type,
+            cue,
+            direction,
+            admin1,
+            coordinates,
+        })
+    }
+}
+
+/// The English name of an actor, location or source.
+fn name_en(gaz: &Gazetteer, r: RecordRef) -> Option<Arc<str>> {
+    let i = match r {
+        RecordRef::Actor(i) | RecordRef::Location(i) | RecordRef::Source(i) => i as usize,
+        RecordRef::Trigger(_) => return None,
+    };
+    Some(match r {
+        RecordRef::Actor(_) => gaz.actors().get(i)?.name_en.clone(),
+        RecordRef::Location(_) => gaz.locations().get(i)?.name_en.clone(),
+        _ => gaz.sources().get(i)?.name_en.clone(),
+    })
+}
+
+/// The category of a record, and the cue role that admits it when it is flagged
+/// `needs_cue`.
+fn category(r: RecordRef) -> Option<(EntityKind, CueRole)> {
+    match r {
+        RecordRef::Actor(_) => Some((EntityKind::Actor, CueRole::Actor)),
+        RecordRef::Location(_) => Some((EntityKind::Location, CueRole::Location)),
+        RecordRef::Source(_) => Some((EntityKind::Source, CueRole::Source)),
+        RecordRef::Trigger(_) => None,
+    }
+}
+
+/// Rank of a location kind when no cue decides: the most specific populated place first.
+fn default_rank(kind: LocationKind) -> u8 {
+    use LocationKind::*;
+    match kind {
+        City => 0,
+        Town => 1,
+        Village => 2,
+        Neighbourhood => 3,
+        Subdistrict => 20,
+        District => 21,
+        Governorate => 22,
+        Country => 23,
+        _ => 10,
+    }
+}
+
+/// The categories in the order the context prefers them: a place after a location cue,
+/// a preposition, ب or a direction; a source after a source cue; otherwise an actor
+/// first ("تسعى إيران").
+fn category_order(ctx: &Context<'_>) -> [EntityKind; 3] {
+    use EntityKind::*;
+    if ctx.says_location() {
+        [Location, Actor, Source]
+    } else if ctx.cue_role() == Some(CueRole::Source) {
+        [Source, Actor, Location]
+    } else {
+        [Actor, Location, Source]
+    }
+}
+
+/// Picks the record a name means in its context, or `None` when no candidate fits.
+pub(crate) fn resolve(
+    gaz: &Gazetteer,
+    candidates: &[RecordRef],
+    ctx: &Context<'_>,
+) -> Option<RecordRef> {
+    let cue = ctx.cue_role();
+    // A record flagged `needs_cue` counts only right after a cue of its category.
+    let usable: Vec<(RecordRef, EntityKind)> = candidates
+        .iter()
+        .filter_map(|&r| {
+            let (kind, wanted) = category(r)?;
+            let needs_cue = gaz.record(r).is_some_and(|x| x.flags().needs_cue);
+            (!needs_cue || cue == Some(wanted)).then_some((r, kind))
+        })
+        .collect();
+    let group: Vec<RecordRef> = category_order(ctx)
+        .iter()
+        .map(|want| {
+            usable
+                .iter()
+                .filter(|(_, k)| k == want)
+                .map(|(r, _)| *r)
+                .collect::<Vec<_>>()
+        })
+        .find(|g| !g.is_empty())?;
+    if !matches!(group.first(), Some(RecordRef::Location(_))) || group.len() == 1 {
+        return group.first().copied();
+    }
+    choose_location(gaz, &group, ctx)
+}
+
+/// Among places sharing a name: the kind a location cue prefers ("ريف حمص" → the
+/// governorate), else the most specific populated place.
+fn choose_location(gaz: &Gazetteer, group: &[RecordRef], ctx: &Context<'_>) -> Option<RecordRef> {
+    let kind_of = |r: &RecordRef| match r {
+        RecordRef::Location(i) => gaz.locations().get(*i as usize).map(|l| l.kind),
+        _ => None,
+    };
+    let prefers: &[LocationKind] = match ctx.cue {
+        Some((_, e)) if e.role == CueRole::Location => &e.prefers,
+        _ => &[],
+    };
+    for kind in prefers {
+        if let Some(r) = group.iter().find(|r| kind_of(r) == Some(*kind)) {
+            return Some(*r);
+        }
+    }
+    group
+        .iter()
+        .min_by_key(|r| kind_of(r).map(default_rank).unwrap_or(u8::MAX))
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Gazetteer;
+
+    /// The id an extractor-free resolution gives a name in a short text, from the
+    /// built-in gazetteer.
+    fn resolved(text: &str, name: &str) -> Option<String> {
+        let gaz = Gazetteer::builtin();
+        let resolver = Resolver::new(gaz);
+        let norm = crate::normalize::normalize(text);
+        let ntext = norm.as_str();
+        let nname = crate::normalize::normalize_str(name);
+        let start = ntext.find(&nname)?;
+        let end = start + nname.len();
+        let word_start = crate::text::words::word_start_within(ntext, start, 4)?;
+        let candidates: Vec<RecordRef> = gaz
+            .names()
+            .filter(|(_, n, _)| crate::normalize::normalize_str(n) == nname)
+            .map(|(r, _, _)| r)
+            .collect();
+        let span = NameSpan {
+            word_start,
+            start,
+            end,
+        };
+        resolver
+            .mention(gaz, text, &norm, span, &candidates)
+            .map(|e| e.id.to_string())
+    }
+
+    #[test]
+    fn homographs_follow_the_context() {
+        // (text, name, expected record)
+        let rows: &[(&str, &str, Option<&str>)] = &[
+            // A location cue's preferred kinds decide between the city and the
+            // governorate.
+            ("قصفت قوات النظام ريف حمص", "حمص", Some("sy04")),
+            ("قصفت قوات النظام مدينة حمص", "حمص", Some("homs-city")),
+            // Without a cue the most specific populated place wins.
+            ("وصلت تعزيزات إلى حمص", "حمص", Some("homs-city")),
+            // A country is an actor by default and a place after a preposition,
+            // the clitic ب or a direction word.
+            ("تسعى إيران إلى توسيع نفوذها", "إيران", Some("iran")),
+            ("تنتشر الميليشيات في إيران", "إيران", Some("country-ir")),
+            (
+                "عادت الميليشيات من العراق بإيران",
+                "إيران",
+                Some("country-ir"),
+            ),
+            ("انتشرت القوات شرقي سوريا", "سوريا", Some("country-sy")),
+        ];
+        for (text, name, want) in rows {
+            assert_eq!(resolved(text, name).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn common_words_need_their_cue() {
+        let gaz = Gazetteer::builtin();
+        // Every needs_cue location of the built-in data resolves only after a cue.
+        let loc = gaz
+            .locations()
+            .iter()
+            .find(|l| l.flags.needs_cue)
+            .expect("the built-in data has a needs_cue place");
+        let bare = format!("جاء {} اليوم", loc.name_ar);
+        let cued = format!("في قرية {} اليوم", loc.name_ar);
+        assert_eq!(resolved(&bare, &loc.name_ar), None, "{bare}");
+        assert!(resolved(&cued, &loc.name_ar).is_some(), "{cued}");
+    }
+}

@@ -1,0 +1,105 @@
+//! The entity stage's output types: plain serializable data.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::gazetteer::Coordinates;
+use crate::kinds::{ActorKind, CueRole, Direction, LocationKind, SourceKind};
+
+/// What an [`Entity`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EntityKind {
+    /// An armed group, state, agency or other actor.
+    Actor,
+    /// A place.
+    Location,
+    /// A media outlet or monitor.
+    Source,
+}
+
+/// The record kind behind an entity (`"militia"`, `"governorate"`, `"monitor"` in JSON).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+#[non_exhaustive]
+pub enum EntityType {
+    /// An actor's kind.
+    Actor(ActorKind),
+    /// A location's kind.
+    Location(LocationKind),
+    /// A source's kind.
+    Source(SourceKind),
+}
+
+/// A cue word found before a mention ("بريف" before "حمص").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Cue {
+    /// The word as written in the original text, clitics included.
+    pub text: String,
+    /// Byte offset in the original text.
+    pub start: usize,
+    /// Byte offset in the original text (exclusive).
+    pub end: usize,
+    /// What kind of cue it is.
+    pub role: CueRole,
+}
+
+/// A direction word next to a place ("الشرقي" after "ريف حمص").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct DirectionMention {
+    /// The direction.
+    pub direction: Direction,
+    /// The words as written in the original text.
+    pub text: String,
+    /// Byte offset in the original text.
+    pub start: usize,
+    /// Byte offset in the original text (exclusive).
+    pub end: usize,
+}
+
+/// One mention of an actor, place or source in a document.
+///
+/// `start..end` are byte offsets into the original text: `&text[start..end] == entity.text`.
+/// The span covers the name only; clitics before it ("و", "بـ") are not part of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Entity {
+    /// Actor, location or source.
+    pub kind: EntityKind,
+    /// Id of the gazetteer record.
+    pub id: Arc<str>,
+    /// English name of the record.
+    pub name: Arc<str>,
+    /// Byte offset where the name starts in the original text.
+    pub start: usize,
+    /// Byte offset where the name ends (exclusive).
+    pub end: usize,
+    /// The name as written in the original text.
+    pub text: String,
+    /// The record's kind.
+    #[serde(rename = "type")]
+    pub entity_type: EntityType,
+    /// Cue word before the name, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Cue>,
+    /// Direction word before or after a place name, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<DirectionMention>,
+    /// For places in Syria: id of the governorate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<Arc<str>>,
+    /// For places: coordinates of the record.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+}
+
+impl Entity {
+    /// The byte span in the original text.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+}

@@ -1,0 +1,167 @@
+//! ACLED and CAMEO codes: per kind, and the rules that recode an event by its
+//! arguments (civilian targets, who takes territory) or by who carried it out
+//! (aircraft).
+
+use super::types::{Acled, Event};
+use crate::kinds::{ActorKind, EventKind, Role};
+use crate::lexicon::{Lexicon, WordClass};
+
+impl EventKind {
+    /// The ACLED event type and sub-event type of the kind, before the rules that
+    /// look at the arguments (civilian targets, who takes territory).
+    ///
+    /// ```
+    /// use syria_extract::event::EventKind;
+    /// assert_eq!(EventKind::AirStrike.acled(), ("Explosions/Remote violence", "Air/drone strike"));
+    /// ```
+    pub fn acled(self) -> (&'static str, &'static str) {
+        use EventKind::*;
+        match self {
+            ArmedClash | Attack => ("Battles", "Armed clash"),
+            AirStrike => ("Explosions/Remote violence", "Air/drone strike"),
+            Shelling => (
+                "Explosions/Remote violence",
+                "Shelling/artillery/missile attack",
+            ),
+            Explosion => (
+                "Explosions/Remote violence",
+                "Remote explosive/landmine/IED",
+            ),
+            Killing => ("Violence against civilians", "Attack"),
+            Arrest => ("Strategic developments", "Arrests"),
+            Abduction => (
+                "Violence against civilians",
+                "Abduction/forced disappearance",
+            ),
+            SweepOperation | Reinforcement | Smuggling => ("Strategic developments", "Other"),
+            Withdrawal => (
+                "Strategic developments",
+                "Non-violent transfer of territory",
+            ),
+            TerritorialChange => ("Battles", "Non-state actor overtakes territory"),
+            Recruitment => ("Strategic developments", "Change to group/activity"),
+            Protest => ("Protests", "Peaceful protest"),
+            Looting => ("Strategic developments", "Looting/property destruction"),
+        }
+    }
+
+    /// The CAMEO base code of the kind (its first two digits are the root), or `None`
+    /// where CAMEO has no code (recruitment, smuggling).
+    ///
+    /// ```
+    /// use syria_extract::event::EventKind;
+    /// assert_eq!(EventKind::Shelling.cameo(), Some("194"));
+    /// assert_eq!(EventKind::Smuggling.cameo(), None);
+    /// ```
+    pub fn cameo(self) -> Option<&'static str> {
+        use EventKind::*;
+        Some(match self {
+            ArmedClash | Attack => "190",
+            AirStrike => "195",
+            Shelling => "194",
+            Explosion => "183",
+            Killing | Abduction => {
+                if self == Killing {
+                    "180"
+                } else {
+                    "181"
+                }
+            }
+            Arrest => "173",
+            SweepOperation => "150",
+            Reinforcement => "154",
+            Withdrawal => "0874",
+            TerritorialChange => "192",
+            Protest => "140",
+            Looting => "171",
+            Recruitment | Smuggling => return None,
+        })
+    }
+
+    /// Kinds that are violence in themselves: a killing reported in the same sentence
+    /// gives them their fatalities.
+    pub fn is_violent(self) -> bool {
+        use EventKind::*;
+        matches!(
+            self,
+            ArmedClash | Attack | AirStrike | Shelling | Explosion | TerritorialChange
+        )
+    }
+}
+
+/// The recoding phase: shellings by aircraft become air strikes, and the ACLED types
+/// that depend on the arguments are set.
+pub(super) fn recode(text: &str, events: &mut [Event], lex: &Lexicon) {
+    for event in events {
+        if event.kind == EventKind::Shelling && flown_by_aircraft(text, event, lex) {
+            retype(event, EventKind::AirStrike);
+        }
+        code_by_arguments(event);
+    }
+}
+
+/// Whether an actor that is not the target of a shelling is named as aircraft: "قصفت
+/// الطائرات" is a trigger of its own, but the subject also comes first ("وكانت
+/// الطائرات الحربية الروسية قد قصفت"), and then only the actor shows it.
+fn flown_by_aircraft(text: &str, event: &Event, lex: &Lexicon) -> bool {
+    event
+        .actors
+        .iter()
+        .filter(|a| a.role != Some(Role::Target))
+        .any(|a| {
+            let mention = text.get(a.start..a.end).unwrap_or_default();
+            let mention = crate::normalize::normalize_str(mention);
+            lex.words(WordClass::Aircraft)
+                .any(|w| mention.contains(w.word.as_str()))
+        })
+}
+
+/// The ACLED types and the CAMEO root and code of an event of `kind`, with the
+/// trigger's own sub-event type and CAMEO code where it has them.
+pub(super) fn codes(
+    kind: EventKind,
+    sub_event: Option<&str>,
+    cameo: Option<&str>,
+) -> (Acled, String, String) {
+    let (event_type, sub_event_type) = kind.acled();
+    let acled = Acled {
+        event_type: event_type.to_string(),
+        sub_event_type: sub_event.unwrap_or(sub_event_type).to_string(),
+    };
+    let cameo_code = cameo.or(kind.cameo()).unwrap_or_default().to_string();
+    let root = cameo_code.get(..2).unwrap_or_default().to_string();
+    (acled, root, cameo_code)
+}
+
+/// Gives `event` another kind, with that kind's ACLED and CAMEO codes.
+fn retype(event: &mut Event, kind: EventKind) {
+    event.kind = kind;
+    (event.acled, event.cameo, event.cameo_code) = codes(kind, None, None);
+}
+
+/// ACLED and CAMEO rules that depend on the arguments.
+fn code_by_arguments(event: &mut Event) {
+    let on_civilians = event
+        .actors
+        .iter()
+        .any(|a| a.role == Some(Role::Target) && a.actor_type == ActorKind::Civilians);
+    if on_civilians && matches!(event.kind, EventKind::Attack | EventKind::Killing) {
+        event.acled = Acled {
+            event_type: "Violence against civilians".to_string(),
+            sub_event_type: "Attack".to_string(),
+        };
+        if event.kind == EventKind::Attack {
+            event.cameo_code = "180".to_string();
+            event.cameo = "18".to_string();
+        }
+    }
+    if event.kind == EventKind::TerritorialChange {
+        let by_state = event
+            .actors
+            .iter()
+            .any(|a| a.role == Some(Role::Initiator) && a.actor_type == ActorKind::StateForces);
+        if by_state {
+            event.acled.sub_event_type = "Government regains territory".to_string();
+        }
+    }
+}

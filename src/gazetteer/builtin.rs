@@ -1,0 +1,69 @@
+//! The gazetteer files compiled into the crate, so `Extractor::default()` reads no
+//! file at run time.
+
+use once_cell::sync::Lazy;
+
+use super::load::GazetteerBuilder;
+use super::store::Gazetteer;
+
+/// The files compiled into the crate, in load order.
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "gazetteers/lexicon.tsv",
+        include_str!("../../gazetteers/lexicon.tsv"),
+    ),
+    (
+        "gazetteers/cues.tsv",
+        include_str!("../../gazetteers/cues.tsv"),
+    ),
+    (
+        "gazetteers/locations_countries.tsv",
+        include_str!("../../gazetteers/locations_countries.tsv"),
+    ),
+    (
+        "gazetteers/locations_admin.tsv",
+        include_str!("../../gazetteers/locations_admin.tsv"),
+    ),
+    (
+        "gazetteers/locations_geonames.tsv",
+        include_str!("../../gazetteers/locations_geonames.tsv"),
+    ),
+    (
+        "gazetteers/locations.tsv",
+        include_str!("../../gazetteers/locations.tsv"),
+    ),
+    (
+        "gazetteers/actors.tsv",
+        include_str!("../../gazetteers/actors.tsv"),
+    ),
+    (
+        "gazetteers/sources.tsv",
+        include_str!("../../gazetteers/sources.tsv"),
+    ),
+    (
+        "gazetteers/triggers.tsv",
+        include_str!("../../gazetteers/triggers.tsv"),
+    ),
+];
+
+static BUILTIN: Lazy<Result<Gazetteer, String>> = Lazy::new(|| {
+    GazetteerBuilder::new()
+        .builtin()
+        .build()
+        .map_err(|e| e.to_string())
+});
+
+impl Gazetteer {
+    /// The built-in gazetteer, parsed once per process.
+    ///
+    /// # Panics
+    ///
+    /// Never for a released crate: the built-in files are checked by the crate's tests.
+    /// A broken edit of `gazetteers/` shows up here with the file, line and reason.
+    pub fn builtin() -> &'static Gazetteer {
+        match &*BUILTIN {
+            Ok(g) => g,
+            Err(e) => panic!("built-in gazetteer is invalid: {e}"),
+        }
+    }
+}

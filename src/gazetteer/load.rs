@@ -1,0 +1,604 @@
+//! [`GazetteerBuilder`]: gazetteer inputs (files, readers, strings), the file type of
+//! each by its header, and the checks that need every file: unique ids, references
+//! that resolve, no parent cycles.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Read;
+use std::path::Path;
+use std::sync::Arc;
+
+use super::records::{Location, RecordRef};
+use super::row::{
+    self, Row, ACTOR_HEADER, CUE_HEADER, LEXICON_HEADER, LOCATION_HEADER, SOURCE_HEADER,
+    TRIGGER_HEADER,
+};
+use super::store::Gazetteer;
+use crate::error::{Error, ErrorKind};
+
+/// Builds a [`Gazetteer`] from files, readers and strings.
+///
+/// Inputs are parsed when [`build`](GazetteerBuilder::build) runs, and every problem is
+/// reported as an [`Error`] naming the file and line.
+///
+/// ```
+/// use syria_extract::gazetteer::Gazetteer;
+///
+/// let tsv = "id\tkind\tname_en\tname_ar\taliases\tparent\tlat\tlon\tpcode\tgeonames\twikidata\tflags\tprovenance\n\
+///            qalaat-x\tvillage\tQal'at X\tقلعة اكس\t\t\t35.1\t38.2\t\t\t\t\tmy survey\n";
+/// let gaz = Gazetteer::builder().add_str("villages.tsv", tsv).build().unwrap();
+/// assert_eq!(gaz.locations().len(), 1);
+/// ```
+#[derive(Debug, Default)]
+pub struct GazetteerBuilder {
+    inputs: Vec<Input>,
+}
+
+#[derive(Debug)]
+enum Input {
+    Text { name: String, text: String },
+    Bytes { name: String, bytes: Vec<u8> },
+    Failed { name: String, error: std::io::Error },
+}
+
+impl GazetteerBuilder {
+    /// An empty builder.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    /// Appends the inputs of another builder after this one's.
+    pub fn extend(&mut self, other: GazetteerBuilder) {
+        self.inputs.extend(other.inputs);
+    }
+
+    /// Adds every built-in file.
+    pub fn builtin(mut self) -> GazetteerBuilder {
+        for (name, text) in super::BUILTIN_FILES {
+            self = self.add_str(*name, *text);
+        }
+        self
+    }
+
+    /// Adds a file read from disk. Read errors are reported by `build`.
+    pub fn add_file(mut self, path: impl AsRef<Path>) -> GazetteerBuilder {
+        let path = path.as_ref();
+        let name = path.display().to_string();
+        self.inputs.push(match std::fs::read(path) {
+            Ok(bytes) => Input::Bytes { name, bytes },
+            Err(error) => Input::Failed { name, error },
+        });
+        self
+    }
+
+    /// Adds the contents of a reader; `name` is used in error messages.
+    pub fn add_reader(
+        mut self,
+        name: impl Into<String>,
+        mut reader: impl Read,
+    ) -> GazetteerBuilder {
+        let name = name.into();
+        let mut bytes = Vec::new();
+        self.inputs.push(match reader.read_to_end(&mut bytes) {
+            Ok(_) => Input::Bytes { name, bytes },
+            Err(error) => Input::Failed { name, error },
+        });
+        self
+    }
+
+    /// Adds a file's text; `name` is used in error messages.
+    pub fn add_str(mut self, name: impl Into<String>, text: impl Into<String>) -> GazetteerBuilder {
+        self.inputs.push(Input::Text {
+            name: name.into(),
+            text: text.into(),
+        });
+        self
+    }
+
+    /// Parses and validates everything added.
+    ///
+    /// Checks: header and column count of every row, required fields, known kinds and
+    /// flags, numbers and coordinate ranges, ids unique across all files, parents and
+    /// affiliations that name existing records, and no parent cycles.
+    pub fn build(self) -> Result<Gazetteer, Error> {
+        let mut loader = Loader::default();
+        for input in self.inputs {
+            match input {
+                Input::Text { name, text } => loader.load(&name, &text)?,
+                Input::Bytes { name, bytes } => match std::str::from_utf8(&bytes) {
+                    Ok(text) => loader.load(&name, text)?,
+                    Err(e) => {
+                        // The line of the first bad byte, so the user can find it in
+                        // an editor that refuses to open the file.
+                        let offset = e.valid_up_to();
+                        let line = bytes
+                            .get(..offset)
+                            .map_or(0, |ok| ok.iter().filter(|b| **b == b'\n').count());
+                        return Err(Error::new(
+                            name,
+                            Some(line + 1),
+                            ErrorKind::InvalidUtf8 { offset },
+                        ));
+                    }
+                },
+                Input::Failed { name, error } => {
+                    return Err(Error::new(name, None, ErrorKind::Io(error)))
+                }
+            }
+        }
+        loader.finish()
+    }
+}
+
+/// Where a record was defined, for messages about references.
+#[derive(Debug, Clone)]
+struct Origin {
+    file: Arc<str>,
+    line: usize,
+}
+
+#[derive(Default)]
+struct Loader {
+    gaz: Gazetteer,
+    origins: HashMap<Arc<str>, Origin>,
+    /// (record, column, referenced id) to check once every file is in.
+    references: Vec<(Arc<str>, &'static str, Arc<str>)>,
+    /// Where each lexicon word was defined, by entry index.
+    word_origins: Vec<Origin>,
+}
+
+impl Loader {
+    fn load(&mut self, file: &str, text: &str) -> Result<(), Error> {
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let file_name: Arc<str> = Arc::from(file);
+        let mut lines = text
+            .split('\n')
+            .enumerate()
+            .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        let Some((header_line, header)) = lines.next() else {
+            return Err(Error::new(file, None, ErrorKind::MissingHeader));
+        };
+        let columns: Vec<&str> = header.split('\t').map(str::trim).collect();
+        let header: &'static [&'static str] = [
+            LOCATION_HEADER,
+            ACTOR_HEADER,
+            SOURCE_HEADER,
+            CUE_HEADER,
+            TRIGGER_HEADER,
+            LEXICON_HEADER,
+        ]
+        .into_iter()
+        .find(|h| *h == columns.as_slice())
+        .ok_or_else(|| {
+            Error::new(
+                file,
+                Some(header_line),
+                ErrorKind::UnknownHeader {
+                    found: header.to_string(),
+                },
+            )
+        })?;
+        for (line, content) in lines {
+            let fields: Vec<&str> = content.split('\t').collect();
+            let row = Row {
+                file,
+                line,
+                header,
+                fields,
+            };
+            if row.fields.len() != header.len() {
+                return Err(row.error(ErrorKind::ColumnCount {
+                    expected: header.len(),
+                    found: row.fields.len(),
+                }));
+            }
+            self.row(&row, &file_name)?;
+        }
+        Ok(())
+    }
+
+    /// Parses one row by its file type and adds the record.
+    fn row(&mut self, row: &Row, file: &Arc<str>) -> Result<(), Error> {
+        if row.header == LOCATION_HEADER {
+            let record = row::location(row)?;
+            if let Some(p) = &record.parent {
+                self.references
+                    .push((record.id.clone(), "parent", p.clone()));
+            }
+            let id = record.id.clone();
+            let r = self.gaz.push_location(record);
+            self.register(row, file, &id, r)
+        } else if row.header == ACTOR_HEADER {
+            let record = row::actor(row)?;
+            for a in &record.affiliation {
+                self.references
+                    .push((record.id.clone(), "affiliation", a.clone()));
+            }
+            let id = record.id.clone();
+            let r = self.gaz.push_actor(record);
+            self.register(row, file, &id, r)
+        } else if row.header == SOURCE_HEADER {
+            let record = row::source(row)?;
+            let id = record.id.clone();
+            let r = self.gaz.push_source(record);
+            self.register(row, file, &id, r)
+        } else if row.header == TRIGGER_HEADER {
+            let record = row::trigger(row)?;
+            let id = record.id.clone();
+            let r = self.gaz.push_trigger(record);
+            self.register(row, file, &id, r)
+        } else if row.header == CUE_HEADER {
+            self.gaz.push_cue(row::cue(row)?);
+            Ok(())
+        } else {
+            let entry = row::lexicon_word(row)?;
+            let (word, class) = (entry.word.clone(), entry.class);
+            match self.gaz.lexicon_mut().insert(entry) {
+                Ok(()) => {
+                    self.word_origins.push(Origin {
+                        file: file.clone(),
+                        line: row.line,
+                    });
+                    Ok(())
+                }
+                Err(first) => {
+                    let first = self
+                        .word_origins
+                        .get(first)
+                        .map(|o| format!("{}:{}", o.file, o.line))
+                        .unwrap_or_default();
+                    Err(row.error(ErrorKind::DuplicateWord {
+                        word,
+                        class: class.as_str(),
+                        first,
+                    }))
+                }
+            }
+        }
+    }
+
+    fn register(
+        &mut self,
+        row: &Row,
+        file: &Arc<str>,
+        id: &Arc<str>,
+        r: RecordRef,
+    ) -> Result<(), Error> {
+        if let Some(first) = self.origins.get(id) {
+            return Err(row.error(ErrorKind::DuplicateId {
+                id: id.to_string(),
+                first: format!("{}:{}", first.file, first.line),
+            }));
+        }
+        self.origins.insert(
+            id.clone(),
+            Origin {
+                file: file.clone(),
+                line: row.line,
+            },
+        );
+        self.gaz.index_id(id.clone(), r);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Gazetteer, Error> {
+        let Loader {
+            gaz,
+            origins,
+            references,
+            ..
+        } = self;
+        let origin_error = |id: &Arc<str>, kind: ErrorKind| {
+            let (file, line) = origins
+                .get(id)
+                .map(|o| (o.file.to_string(), Some(o.line)))
+                .unwrap_or_default();
+            Error::new(file, line, kind)
+        };
+        for (id, column, target) in &references {
+            let ok = match *column {
+                "parent" => matches!(gaz.get(target), Some(RecordRef::Location(_))),
+                _ => matches!(gaz.get(target), Some(RecordRef::Actor(_))),
+            };
+            if !ok {
+                return Err(origin_error(
+                    id,
+                    ErrorKind::UnknownReference {
+                        column,
+                        id: target.to_string(),
+                    },
+                ));
+            }
+        }
+        // Parent cycles: walk each chain, remembering what is known to reach a root.
+        // `seen` is a set: a user file may hold a chain thousands of parents deep, and
+        // a linear scan per step made loading it quadratic.
+        let mut acyclic: HashSet<&str> = HashSet::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for loc in gaz.locations() {
+            seen.clear();
+            let mut cur: Option<&Location> = Some(loc);
+            while let Some(l) = cur {
+                if acyclic.contains(&*l.id) {
+                    break;
+                }
+                if !seen.insert(&l.id) {
+                    return Err(origin_error(
+                        &loc.id,
+                        ErrorKind::ParentCycle {
+                            id: loc.id.to_string(),
+                        },
+                    ));
+                }
+                cur = l.parent.as_deref().and_then(|p| gaz.location(p));
+            }
+            acyclic.extend(seen.drain());
+        }
+        Ok(gaz)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::Coordinates;
+    use crate::kinds::{Direction, LocationKind};
+
+    const LOC_HEADER: &str =
+        "id\tkind\tname_en\tname_ar\taliases\tparent\tlat\tlon\tpcode\tgeonames\twikidata\tflags\tprovenance";
+
+    fn load(rows: &[&str]) -> Result<Gazetteer, Error> {
+        let mut text = String::from(LOC_HEADER);
+        for r in rows {
+            text.push('\n');
+            text.push_str(r);
+        }
+        Gazetteer::builder().add_str("t.tsv", text).build()
+    }
+
+    #[test]
+    fn malformed_rows_are_reported_with_line_and_reason() {
+        let good = "a\tcity\tA\tاي\t\t\t35\t38\t\t\t\t\tcurated";
+        // (rows, expected line, predicate on the kind)
+        type Check = fn(&ErrorKind) -> bool;
+        let cases: &[(&[&str], usize, Check)] = &[
+            (&["a\tcity\tA\tاي"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::ColumnCount {
+                        expected: 13,
+                        found: 4
+                    }
+                )
+            }),
+            (&[&format!("{good}\textra")], 2, |k| {
+                matches!(k, ErrorKind::ColumnCount { found: 14, .. })
+            }),
+            (&["a\tcity\tA\t\t\t\t\t\t\t\t\t\tcurated"], 2, |k| {
+                matches!(k, ErrorKind::EmptyField { column: "name_ar" })
+            }),
+            (&["a\tcity\tA\t\u{064E}\t\t\t\t\t\t\t\t\tcurated"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidValue {
+                        column: "name_ar",
+                        ..
+                    }
+                )
+            }),
+            (
+                &["a\tcity\tA\tاي\t\t\tnorth\t38\t\t\t\t\tcurated"],
+                2,
+                |k| matches!(k, ErrorKind::InvalidValue { column: "lat", .. }),
+            ),
+            (&["a\tcity\tA\tاي\t\t\t95\t38\t\t\t\t\tcurated"], 2, |k| {
+                matches!(k, ErrorKind::InvalidValue { column: "lat", .. })
+            }),
+            (&["a\tcity\tA\tاي\t\t\t35\t\t\t\t\t\tcurated"], 2, |k| {
+                matches!(k, ErrorKind::InvalidValue { column: "lon", .. })
+            }),
+            (
+                &["a\tcity\tA\tاي\t\t\tNaN\t38\t\t\t\t\tcurated"],
+                2,
+                |k| matches!(k, ErrorKind::InvalidValue { column: "lat", .. }),
+            ),
+            (&["a\ttown-ish\tA\tاي\t\t\t\t\t\t\t\t\tcurated"], 2, |k| {
+                matches!(k, ErrorKind::UnknownValue { column: "kind", .. })
+            }),
+            (
+                &["a\tcity\tA\tاي\t\t\t\t\t\t\t\tbogus\tcurated"],
+                2,
+                |k| {
+                    matches!(
+                        k,
+                        ErrorKind::UnknownValue {
+                            column: "flags",
+                            ..
+                        }
+                    )
+                },
+            ),
+            (&["A B\tcity\tA\tاي\t\t\t\t\t\t\t\t\tcurated"], 2, |k| {
+                matches!(k, ErrorKind::InvalidValue { column: "id", .. })
+            }),
+            (&["a\tcity\tA\tاي\t\t\t\t\t\tx12\t\t\tcurated"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidValue {
+                        column: "geonames",
+                        ..
+                    }
+                )
+            }),
+            (&["a\tcity\tA\tاي\t\t\t\t\t\t\t12\t\tcurated"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidValue {
+                        column: "wikidata",
+                        ..
+                    }
+                )
+            }),
+            (
+                &["a\tcity\tA\tاي\tب||ج\t\t\t\t\t\t\t\tcurated"],
+                2,
+                |k| {
+                    matches!(
+                        k,
+                        ErrorKind::InvalidValue {
+                            column: "aliases",
+                            ..
+                        }
+                    )
+                },
+            ),
+            (&["a\tcity\tA\tاي\t\t\t\t\t\t\t\t\t"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::EmptyField {
+                        column: "provenance"
+                    }
+                )
+            }),
+            (&[good, good], 3, |k| {
+                matches!(k, ErrorKind::DuplicateId { .. })
+            }),
+            (
+                &["a\tcity\tA\tاي\t\tnowhere\t\t\t\t\t\t\tcurated"],
+                2,
+                |k| {
+                    matches!(
+                        k,
+                        ErrorKind::UnknownReference {
+                            column: "parent",
+                            ..
+                        }
+                    )
+                },
+            ),
+            (
+                &[
+                    "a\tcity\tA\tاي\t\tb\t\t\t\t\t\t\tcurated",
+                    "b\tcity\tB\tبي\t\ta\t\t\t\t\t\t\tcurated",
+                ],
+                2,
+                |k| matches!(k, ErrorKind::ParentCycle { .. }),
+            ),
+        ];
+        for (rows, line, check) in cases {
+            let err = load(rows).expect_err("row must be rejected");
+            assert_eq!(err.file(), "t.tsv", "{rows:?}");
+            assert_eq!(err.line(), Some(*line), "{rows:?}: {err}");
+            assert!(check(err.kind()), "{rows:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn accepts_bom_crlf_and_comments() {
+        let text = format!(
+            "\u{FEFF}{LOC_HEADER}\r\n# a comment\r\n\r\na\tcity\tA\tاي\tاى|Ay\t\t35\t38\tSY01\t12\tQ5\tambiguous,article\tcurated\r\n"
+        );
+        let gaz = Gazetteer::builder().add_str("t.tsv", text).build().unwrap();
+        let a = gaz.location("a").unwrap();
+        assert_eq!(a.aliases, vec!["اى", "Ay"]);
+        assert_eq!(
+            a.coordinates,
+            Some(Coordinates {
+                lat: 35.0,
+                lon: 38.0
+            })
+        );
+        assert_eq!(a.geonames, Some(12));
+        assert!(a.flags.ambiguous && a.flags.article && !a.flags.needs_cue);
+        assert_eq!(a.provenance, "curated");
+    }
+
+    #[test]
+    fn rejects_unknown_header_invalid_utf8_and_missing_files() {
+        let err = Gazetteer::builder()
+            .add_str("x.tsv", "id\tname\n")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::UnknownHeader { .. }));
+        assert_eq!(err.line(), Some(1));
+        let err = Gazetteer::builder()
+            .add_reader("bad.tsv", &b"id\tkind\n\xff\xfe"[..])
+            .build()
+            .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::InvalidUtf8 { offset: 8 }));
+        assert_eq!(
+            err.to_string(),
+            "bad.tsv:2: not valid UTF-8 (first invalid byte at offset 8)"
+        );
+        let err = Gazetteer::builder()
+            .add_file("/nonexistent/x.tsv")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Io(_)));
+        assert_eq!(err.file(), "/nonexistent/x.tsv");
+        let err = Gazetteer::builder()
+            .add_str("e.tsv", "\n\n")
+            .build()
+            .unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::MissingHeader));
+    }
+
+    #[test]
+    fn duplicate_ids_across_files_name_the_first_definition() {
+        let loc = format!("{LOC_HEADER}\nx\tcity\tX\tاكس\t\t\t\t\t\t\t\t\tcurated\n");
+        let actors = "id\tkind\tname_en\tname_ar\taliases\taffiliation\tcountry\tacled_name\tflags\tprovenance\n\
+                      x\tmilitia\tX\tاكس\t\t\t\t\t\tcurated\n";
+        let err = Gazetteer::builder()
+            .add_str("l.tsv", loc)
+            .add_str("a.tsv", actors)
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "a.tsv:2: duplicate id \"x\" (first defined at l.tsv:2)"
+        );
+    }
+
+    #[test]
+    fn admin1_ids_agree_with_admin1() {
+        let gaz = load(&[
+            "c\tcountry\tC\tسي\t\t\t\t\t\t\t\t\tcurated",
+            "g\tgovernorate\tG\tجي\t\tc\t\t\t\t\t\t\tcurated",
+            "d\tdistrict\tD\tدي\t\tg\t\t\t\t\t\t\tcurated",
+            "t\ttown\tT\tتي\t\td\t\t\t\t\t\t\tcurated",
+            "r\tregion\tR\tري\t\t\t\t\t\t\t\t\tcurated",
+            "v\tvillage\tV\tفي\t\tr\t\t\t\t\t\t\tcurated",
+        ])
+        .unwrap();
+        let want: Vec<Option<Arc<str>>> = gaz
+            .locations()
+            .iter()
+            .map(|l| gaz.admin1(&l.id).map(|g| g.id.clone()))
+            .collect();
+        assert_eq!(gaz.admin1_ids(), want);
+        let g: Option<Arc<str>> = Some(Arc::from("g"));
+        assert_eq!(want, [None, g.clone(), g.clone(), g, None, None]);
+    }
+
+    #[test]
+    fn cue_rows_are_checked() {
+        let ok = "word\trole\tvalue\nمدينة\tlocation\tcity|town\nالشرقي\tdirection_after\teast\n";
+        let gaz = Gazetteer::builder().add_str("c.tsv", ok).build().unwrap();
+        assert_eq!(
+            gaz.cues()[0].prefers,
+            vec![LocationKind::City, LocationKind::Town]
+        );
+        assert_eq!(gaz.cues()[1].direction, Some(Direction::East));
+        for bad in [
+            "مدينة\tplace\t",
+            "الشرقي\tdirection_after\teastward",
+            "في\tpreposition\tx",
+        ] {
+            let err = Gazetteer::builder()
+                .add_str("c.tsv", format!("word\trole\tvalue\n{bad}\n"))
+                .build()
+                .unwrap_err();
+            assert_eq!(err.line(), Some(2), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! The closed word lists the rules read: role cues, negations, hedges, person nouns,
+//! number words, month and weekday names, time units and the like.
+//!
+//! They are data, not code: `gazetteers/lexicon.tsv` holds them one word a line with
+//! its [`WordClass`] and, for some classes, a value (`مئة number 100`, `أيار month 5`).
+//! Words are written in real spelling and normalized when loaded, exactly like input
+//! text, so a list can never hold a word that no normalized text could match. Add
+//! words with a file of your own through
+//! [`ExtractorBuilder::add_file`](crate::ExtractorBuilder::add_file); the header
+//! `word`, `class`, `value` (tab-separated) marks it as a lexicon file.
+//!
+//! ```
+//! use syria_extract::gazetteer::Gazetteer;
+//! use syria_extract::lexicon::{LexValue, WordClass};
+//!
+//! let lexicon = Gazetteer::builtin().lexicon();
+//! // Written "مئة", stored normalized.
+//! assert_eq!(lexicon.get(WordClass::Number, "ميه"), Some(LexValue::Count(100)));
+//! assert!(lexicon.contains(WordClass::Negation, "لم"));
+//! ```
+
+use rustc_hash::FxHashMap;
+
+use crate::kinds::{MonthPart, TimeDirection, TimeRelation, TimeUnit, Weekday};
+use crate::macros::str_enum;
+
+str_enum! {
+    /// What a lexicon word is for; each class is read by one rule, which also decides how
+    /// the word is compared (see `gazetteers/FORMAT.md`).
+    WordClass {
+        /// Before an actor, makes it the target ("ضد", "مواقع"). Word beginning.
+        TargetCue => "target_cue",
+        /// Before an actor, makes it the initiator ("برصاص", "شنت"). Word beginning.
+        InitiatorCue => "initiator_cue",
+        /// Before a trigger, denies the event ("لم", "نفت"). Whole word.
+        Negation => "negation",
+        /// Before a trigger, makes the event planned ("تعتزم", "سوف"). Whole word.
+        Planned => "planned",
+        /// In the trigger's clause, makes the report a claim ("زعم", "بحجة"). Whole word.
+        Hedge => "hedge",
+        /// A noun a fatality number counts ("عناصر", "مدنيين"). Word beginning.
+        PersonNoun => "person_noun",
+        /// A dual person noun: two people ("عنصرين"). Whole word.
+        PersonDual => "person_dual",
+        /// A singular person noun right after a killing: one person ("شاب"). Whole word.
+        PersonSingle => "person_single",
+        /// A stem naming aircraft in an actor mention ("طائر", "مروحي"). Substring.
+        Aircraft => "aircraft",
+        /// A number word; value: the number. Whole word, the article allowed.
+        Number => "number",
+        /// A vague quantity; value: its lower bound ("عشرات" 20). One or two whole words.
+        VagueNumber => "vague_number",
+        /// A month name; value 1–12. Time anchor.
+        Month => "month",
+        /// A weekday name; value: `sunday` … `saturday`. Time anchor.
+        Weekday => "weekday",
+        /// A day counted from the document date; value: the days ("أمس" -1). Time anchor.
+        DayShift => "day_shift",
+        /// A word taking an amount of time after it; value `ago`, `within` or `for`.
+        TimeRelation => "time_relation",
+        /// A period taking a direction word after it ("الشهر"); value: the unit.
+        TimePeriod => "time_period",
+        /// A word before a weekday that makes it a time ("يوم", "مساء").
+        WeekdayCue => "weekday_cue",
+        /// A unit of time; value `unit` or `unit:N` with the amount the word implies.
+        TimeUnit => "time_unit",
+        /// A direction word ("الماضي"); value `past`, `current` or `future`.
+        TimeDirection => "time_direction",
+        /// A part of a month ("منتصف"); value `early`, `middle` or `late`.
+        MonthPart => "month_part",
+        /// The noun "month" before a month name ("شهر أيار").
+        MonthNoun => "month_noun",
+        /// The era letter after a year ("2019 م").
+        YearSuffix => "year_suffix",
+    }
+}
+
+/// The value of a lexicon word, typed by its class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LexValue {
+    /// The class takes no value.
+    None,
+    /// A number or a lower bound.
+    Count(u32),
+    /// A month, 1–12.
+    Month(u8),
+    /// A weekday.
+    Weekday(Weekday),
+    /// Days from the document date.
+    DayShift(i8),
+    /// How an amount of time relates to the document date.
+    Relation(TimeRelation),
+    /// A unit of time; with the amount the word implies for `time_unit` words.
+    Unit(TimeUnit, Option<u32>),
+    /// A direction in time.
+    Direction(TimeDirection),
+    /// A part of a month.
+    Part(MonthPart),
+}
+
+impl LexValue {
+    /// Parses the `value` column for a word of `class`; the error is a reason a person
+    /// can act on.
+    pub(crate) fn parse(class: WordClass, text: &str) -> Result<LexValue, &'static str> {
+        use WordClass as C;
+        let text = text.trim();
+        let none = |v: LexValue| {
+            if text.is_empty() {
+                Ok(v)
+            } else {
+                Err("this class takes no value")
+            }
+        };
+        match class {
+            C::TargetCue
+            | C::InitiatorCue
+            | C::Negation
+            | C::Planned
+            | C::Hedge
+            | C::PersonNoun
+            | C::PersonDual
+            | C::PersonSingle
+            | C::Aircraft
+            | C::WeekdayCue
+            | C::MonthNoun
+            | C::YearSuffix => none(LexValue::None),
+            C::Number | C::VagueNumber => text
+                .parse::<u32>()
+                .map(LexValue::Count)
+                .map_err(|_| "expected a whole number"),
+            C::Month => match text.parse::<u8>() {
+                Ok(m @ 1..=12) => Ok(LexValue::Month(m)),
+                _ => Err("expected a month number 1-12"),
+            },
+            C::Weekday => Weekday::parse(text).map(LexValue::Weekday).ok_or(
+                "expected a weekday: sunday monday tuesday wednesday thursday friday saturday",
+            ),
+            C::DayShift => match text.parse::<i8>() {
+                Ok(n @ -7..=7) => Ok(LexValue::DayShift(n)),
+                _ => Err("expected a number of days from -7 to 7"),
+            },
+            C::TimeRelation => TimeRelation::parse(text)
+                .map(LexValue::Relation)
+                .ok_or("expected ago, within or for"),
+            C::TimePeriod => TimeUnit::parse(text)
+                .map(|u| LexValue::Unit(u, None))
+                .ok_or("expected a unit: hour day week month year"),
+            C::TimeUnit => {
+                let (unit, amount) = match text.split_once(':') {
+                    Some((u, n)) => (u, Some(n)),
+                    None => (text, None),
+                };
+                let unit = TimeUnit::parse(unit)
+                    .ok_or("expected unit or unit:N, unit one of hour day week month year")?;
+                let amount = match amount {
+                    None => None,
+                    Some(n) => Some(
+                        n.parse::<u32>()
+                            .map_err(|_| "the amount after ':' must be a whole number")?,
+                    ),
+                };
+                Ok(LexValue::Unit(unit, amount))
+            }
+            C::TimeDirection => TimeDirection::parse(text)
+                .map(LexValue::Direction)
+                .ok_or("expected past, current or future"),
+            C::MonthPart => MonthPart::parse(text)
+                .map(LexValue::Part)
+                .ok_or("expected early, middle or late"),
+        }
+    }
+}
+
+/// One word of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct LexiconEntry {
+    /// The word as written in its file.
+    pub written: String,
+    /// The word normalized, as it is compared with normalized text.
+    pub word: String,
+    /// Its class.
+    pub class: WordClass,
+    /// Its value.
+    pub value: LexValue,
+}
+
+/// The words of all lexicon files, normalized, by class.
+///
+/// Built by the gazetteer loader; see the [module documentation](self).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    entries: Vec<LexiconEntry>,
+    /// Entry indexes by normalized word.
+    by_word: FxHashMap<Box<str>, Vec<u32>>,
+    /// Entry indexes by class ordinal, in file order.
+    by_class: Vec<Vec<u32>>,
+}
+
+impl Lexicon {
+    /// Adds a word; `Err` holds the index of the entry that already has this normalized
+    /// word in this class.
+    pub(crate) fn insert(&mut self, entry: LexiconEntry) -> Result<(), usize> {
+        if let Some(list) = self.by_word.get(entry.word.as_str()) {
+            if let Some(&i) = list
+                .iter()
+                .find(|&&i| self.entries[i as usize].class == entry.class)
+            {
+                return Err(i as usize);
+            }
+        }
+        let index = self.entries.len() as u32;
+        let ordinal = class_ordinal(entry.class);
+        if self.by_class.len() <= ordinal {
+            self.by_class.resize(ordinal + 1, Vec::new());
+        }
+        self.by_class[ordinal].push(index);
+        self.by_word
+            .entry(entry.word.as_str().into())
+            .or_default()
+            .push(index);
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    /// Every entry, in load order.
+    pub fn entries(&self) -> &[LexiconEntry] {
+        &self.entries
+    }
+
+    /// The value of a normalized `word` in `class`, if it is listed there.
+    pub fn get(&self, class: WordClass, word: &str) -> Option<LexValue> {
+        self.by_word
+            .get(word)?
+            .iter()
+            .map(|&i| &self.entries[i as usize])
+            .find(|e| e.class == class)
+            .map(|e| e.value)
+    }
+
+    /// Whether a normalized `word` is listed in `class`.
+    pub fn contains(&self, class: WordClass, word: &str) -> bool {
+        self.get(class, word).is_some()
+    }
+
+    /// The entries of `class`, in load order.
+    pub fn words(&self, class: WordClass) -> impl Iterator<Item = &LexiconEntry> + '_ {
+        self.by_class
+            .get(class_ordinal(class))
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.entries[i as usize])
+    }
+
+    /// Whether a normalized `word` begins with a word of `class`.
+    pub fn starts_with_any(&self, class: WordClass, word: &str) -> bool {
+        self.words(class).any(|e| word.starts_with(e.word.as_str()))
+    }
+}
+
+fn class_ordinal(class: WordClass) -> usize {
+    class as usize
+}

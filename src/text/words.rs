@@ -1,0 +1,287 @@
+//! What a word is, and how to step from a position to the next or previous word or
+//! to the edge of a clause.
+//!
+//! Two ways of stepping are used, and both are defined here once ([`Step`]): across
+//! spaces only, any number of them and any word length, where a number or a time
+//! expression must not be read across punctuation; and across spaces and quotes, a
+//! few of them and words of bounded length, where a cue word stands before a name
+//! (`لـ“الدفاع الوطني”`) and the work per name must stay bounded on hostile text.
+
+use once_cell::sync::Lazy;
+
+/// `char::is_alphanumeric` for the Arabic block U+0600..U+06FF, computed once: the
+/// general lookup is a binary search over Unicode tables, and Arabic text asks it for
+/// nearly every character around a match.
+static ARABIC_WORD: Lazy<[bool; 256]> = Lazy::new(|| {
+    let mut table = [false; 256];
+    for (i, slot) in table.iter_mut().enumerate() {
+        *slot = char::from_u32(0x0600 + i as u32).is_some_and(char::is_alphanumeric);
+    }
+    table
+});
+
+/// Whether `c` belongs to a word: letters and digits of any script.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphanumeric()
+    } else if (0x0600..0x0700).contains(&u) {
+        ARABIC_WORD[(u - 0x0600) as usize]
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// How to step from a position to a neighbouring word: which characters may lie in
+/// between, how many, and how long a word may be.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Step {
+    gap: fn(char) -> bool,
+    max_gap: usize,
+    max_word: usize,
+}
+
+/// Across spaces only, unbounded: numbers and time expressions, which punctuation
+/// ends.
+pub(crate) const SPACED: Step = Step {
+    gap: is_space,
+    max_gap: usize::MAX,
+    max_word: usize::MAX,
+};
+
+/// Across up to four spaces and quotes, to a word of at most 24 characters: cue and
+/// direction words around a name.
+pub(crate) const QUOTED: Step = Step {
+    gap: is_quote_gap,
+    max_gap: 4,
+    max_word: 24,
+};
+
+fn is_space(c: char) -> bool {
+    c == ' '
+}
+
+/// Separators between a cue and a name: spaces, quotes, brackets, hyphens.
+fn is_quote_gap(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '"' | '\'' | '“' | '”' | '«' | '»' | '„' | '‘' | '’' | '(' | ')' | '[' | ']' | '-'
+    )
+}
+
+impl Step {
+    /// The word starting right after `pos` across the gap: (start, end), or `None` when
+    /// there is none within the limits.
+    pub(crate) fn next(self, text: &str, pos: usize) -> Option<(usize, usize)> {
+        let rest = text.get(pos..)?;
+        let mut start = pos;
+        for (n, c) in rest.chars().enumerate() {
+            if !(self.gap)(c) {
+                break;
+            }
+            if n >= self.max_gap {
+                return None;
+            }
+            start += c.len_utf8();
+        }
+        let mut end = start;
+        for (n, c) in text[start..].chars().enumerate() {
+            if !is_word_char(c) {
+                break;
+            }
+            if n >= self.max_word {
+                return None;
+            }
+            end += c.len_utf8();
+        }
+        (start < end).then_some((start, end))
+    }
+
+    /// The word ending right before `pos` across the gap: (start, end).
+    pub(crate) fn prev(self, text: &str, pos: usize) -> Option<(usize, usize)> {
+        let before = text.get(..pos)?;
+        let mut end = pos;
+        for (n, c) in before.chars().rev().enumerate() {
+            if !(self.gap)(c) {
+                break;
+            }
+            if n >= self.max_gap {
+                return None;
+            }
+            end -= c.len_utf8();
+        }
+        let mut start = end;
+        for (n, c) in text[..end].chars().rev().enumerate() {
+            if !is_word_char(c) {
+                break;
+            }
+            if n >= self.max_word {
+                return None;
+            }
+            start -= c.len_utf8();
+        }
+        (start < end).then_some((start, end))
+    }
+
+    /// Up to `n` words after `pos`, nearest first.
+    pub(crate) fn after(self, text: &str, mut pos: usize, n: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            match self.next(text, pos) {
+                Some(w) => {
+                    out.push(w);
+                    pos = w.1;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// Up to `n` words before `pos`, nearest first.
+    pub(crate) fn before(self, text: &str, mut pos: usize, n: usize) -> Vec<&str> {
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            match self.prev(text, pos) {
+                Some((s, e)) => {
+                    out.push(&text[s..e]);
+                    pos = s;
+                }
+                None => break,
+            }
+        }
+        out
+    }
+}
+
+/// The start of the word containing `pos`, looking back over at most `max_chars`
+/// word characters; `None` when the word starts further back.
+pub(crate) fn word_start_within(text: &str, pos: usize, max_chars: usize) -> Option<usize> {
+    let mut start = pos;
+    for (n, c) in text[..pos].chars().rev().enumerate() {
+        if !is_word_char(c) {
+            return Some(start);
+        }
+        if n == max_chars {
+            return None;
+        }
+        start -= c.len_utf8();
+    }
+    Some(start)
+}
+
+/// Characters a clause does not cross: every character after which a sentence may
+/// end, so a clause stays inside its sentence.
+pub(crate) fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!'
+            | '?'
+            | '؟'
+            | '؛'
+            | ';'
+            | '\n'
+            | '\r'
+            | '\u{85}'
+            | '\u{61D}'
+            | '\u{61E}'
+            | '۔'
+            | '\u{2024}'
+            | '‼'
+            | '‽'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '。'
+            | '！'
+            | '？'
+    )
+}
+
+/// The words of `text` in the order `chars` walks it (forward or backward), up to the
+/// first character a clause does not cross. Words are maximal runs of letters and
+/// digits; one pass over the characters.
+pub(crate) fn clause_side<'a>(
+    text: &'a str,
+    mut chars: impl Iterator<Item = (usize, char)> + 'a,
+) -> impl Iterator<Item = &'a str> + 'a {
+    let mut stopped = false;
+    std::iter::from_fn(move || {
+        // The span of the word being read, whichever way the walk goes.
+        let mut word: Option<(usize, usize)> = None;
+        while !stopped {
+            let Some((i, c)) = chars.next() else {
+                stopped = true;
+                break;
+            };
+            if is_word_char(c) {
+                let (lo, hi) = word.get_or_insert((i, i + c.len_utf8()));
+                *lo = (*lo).min(i);
+                *hi = (*hi).max(i + c.len_utf8());
+                continue;
+            }
+            stopped = ends_clause(c);
+            if word.is_some() {
+                break;
+            }
+        }
+        word.map(|(lo, hi)| &text[lo..hi])
+    })
+}
+
+/// The words of the clause around `span` (up to `n` each side, nearest first), before
+/// and then after it.
+pub(crate) fn clause_words(
+    text: &str,
+    span: (usize, usize),
+    n: usize,
+) -> impl Iterator<Item = &str> {
+    let before = text.get(..span.0).unwrap_or_default();
+    let after = text.get(span.1..).unwrap_or_default();
+    clause_side(before, before.char_indices().rev())
+        .take(n)
+        .chain(clause_side(after, after.char_indices()).take(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_across_spaces_stop_at_punctuation() {
+        let t = "مقتل  عشرة، عناصر";
+        let (s, e) = SPACED.next(t, "مقتل".len()).unwrap();
+        assert_eq!(&t[s..e], "عشرة");
+        assert_eq!(SPACED.next(t, e), None, "punctuation stops the search");
+        let (s, e) = SPACED.prev(t, s).unwrap();
+        assert_eq!(&t[s..e], "مقتل");
+    }
+
+    #[test]
+    fn steps_across_quotes_are_bounded() {
+        // (text, position, expected next word)
+        let rows: &[(&str, usize, Option<&str>)] = &[
+            ("ل“الدفاع", "ل".len(), Some("الدفاع")),
+            ("x “«“«“ y", 1, None),
+            ("x (y", 1, Some("y")),
+        ];
+        for (text, pos, want) in rows {
+            let got = QUOTED.next(text, *pos).map(|(s, e)| &text[s..e]);
+            assert_eq!(got, *want, "{text}");
+        }
+        let long = format!("x {}", "ب".repeat(25));
+        assert_eq!(QUOTED.next(&long, 1), None, "25 letters is no cue word");
+        assert!(SPACED.next(&long, 1).is_some());
+    }
+
+    #[test]
+    fn clause_words_stop_at_sentence_ends() {
+        let t = "قال المرصد. قصفت قوات النظام، وزعم الإعلام";
+        let at = t.find("قصفت").unwrap();
+        let words: Vec<&str> = clause_words(t, (at, at + "قصفت".len()), 12).collect();
+        assert_eq!(words, ["قوات", "النظام", "وزعم", "الإعلام"]);
+    }
+}
