@@ -576,3 +576,45 @@ impl ExtractorBuilder {
         Extractor::new(gazetteer)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_prints_counts_not_data() {
+        let ex = Extractor::default();
+        let debug = format!("{ex:?}");
+        assert!(debug.len() < 400, "{debug}");
+        let actors = ex.gazetteer().actors().len();
+        assert!(debug.contains(&format!("actors: {actors}")), "{debug}");
+        assert!(debug.contains("automaton_bytes"), "{debug}");
+    }
+
+    #[test]
+    fn one_hit_may_feed_several_stages() {
+        let ex = Extractor::default();
+        // (text, entity hits, trigger hits, time anchors)
+        let rows: &[(&str, usize, usize, usize)] = &[
+            ("قصفت قوات النظام بلدة السخنة أمس", 2, 1, 1),
+            ("", 0, 0, 0),
+            // "قبل" anchors a time only with an amount; the hit is sorted all the same.
+            ("من قبل قوات النظام", 1, 0, 1),
+        ];
+        for (text, entities, triggers, times) in rows {
+            let norm = crate::normalize::normalize(text);
+            let hits = ex.sorted_hits(norm.as_str());
+            let got = (hits.entities.len(), hits.triggers.len(), hits.times.len());
+            assert_eq!(got, (*entities, *triggers, *times), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_article_keeps_its_text_and_date() {
+        let date = Date::parse("2020-03-10").unwrap();
+        let a = Article::new("نص").published(date);
+        assert_eq!((a.text(), a.date()), ("نص", Some(date)));
+        assert_eq!(Article::from("نص").date(), None);
+        assert_eq!(a.published(None).date(), None);
+    }
+}

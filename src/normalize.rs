@@ -6,17 +6,17 @@
 //! [`Normalized::original_range`] turns a span found in the normalized text back into
 //! an exact span of the original.
 //!
-//! The rules (also listed in the README):
+//! The rules (this table is their one description; the README links here):
 //!
 //! | rule | examples |
 //! |---|---|
-//! | drop harakat, dagger alef, Quranic marks | `دَيْر` → `دير` |
-//! | drop tatweel | `داعــش` → `داعش` |
-//! | drop zero-width and bidi controls, soft hyphen | `حم\u{200F}ص` → `حمص` |
-//! | alef forms أ إ آ ٱ → ا | `إيران` → `ايران` |
-//! | ى → ي, ة → ه, ؤ → و, ئ → ي | `سورية` → `سوريه` |
-//! | Persian/Urdu ک → ك, ی → ي, ھ ہ ۃ → ه | `ایران` → `ايران` |
-//! | presentation forms and lam-alef ligatures → base letters (NFKC) | `ﻻ` → `لا` |
+//! | drop harakat U+064B–U+065F, dagger alef U+0670, Quranic marks U+06D6–U+06ED | `دَيْر` → `دير` |
+//! | drop tatweel U+0640 | `داعــش` → `داعش` |
+//! | drop zero-width and bidi controls U+200B–U+200F, U+202A–U+202E, U+2060–U+2064, U+2066–U+2069, U+061C, U+FEFF, and the soft hyphen U+00AD | `حم\u{200F}ص` → `حمص` |
+//! | alef forms أ إ آ ٱ ٲ ٳ → ا | `إيران` → `ايران` |
+//! | ى ئ → ي, ة → ه, ؤ → و | `سورية` → `سوريه` |
+//! | Persian and Urdu letters ی ې → ي, ک ڪ → ك, ھ ہ ۃ → ه | `ایران` → `ايران` |
+//! | presentation forms U+FB50–U+FDFF, U+FE70–U+FEFC and lam-alef ligatures → base letters (NFKC, then these rules) | `ﻻ` → `لا` |
 //! | Arabic-Indic and Persian digits → ASCII | `٢٥` → `25` |
 //! | any run of white space (NBSP, line breaks) → one space | `دير\n الزور` → `دير الزور` |
 //! | letters → lowercase | `SY24` → `sy24` |
@@ -249,53 +249,63 @@ impl Normalized {
                 break;
             };
             let len = c.len_utf8();
-            match action(c) {
-                Action::Keep => {
-                    self.push_char(c, pos, len);
-                    last_space = false;
-                    last_kept_end = pos + len;
-                }
-                Action::To(to) => {
-                    self.push_char(to, pos, len);
-                    last_space = false;
-                    last_kept_end = pos + len;
-                }
-                Action::Space => {
-                    if !last_space {
-                        self.push_char(' ', pos, len);
-                        last_space = true;
-                    }
-                    last_kept_end = usize::MAX;
-                }
-                Action::DropMark => {
-                    if last_kept_end == pos {
-                        match self.marks.last_mut() {
-                            Some(run) if run.end == pos => run.end = pos + len,
-                            _ => self.marks.push(pos..pos + len),
-                        }
-                        last_kept_end = pos + len;
-                    }
-                }
-                Action::Drop => {}
-                Action::Decompose => {
-                    let before = self.text.len();
-                    self.push_decomposed(c, &mut last_space);
-                    if self.text.len() > before {
-                        self.pieces.push(Piece {
-                            norm: before,
-                            orig: pos,
-                            orig_end: pos + len,
-                            linear: false,
-                        });
-                        last_kept_end = pos + len;
-                    }
-                }
-            }
+            self.push_slow(c, pos, &mut last_space, &mut last_kept_end);
             pos += len;
             run_start = pos;
         }
         if run_start < bytes.len() {
             self.push_run(text, run_start, bytes.len());
+        }
+    }
+
+    /// The slow path of [`reset`](Normalized::reset): one character that is not plain
+    /// ASCII, a kept Arabic letter or a same-length fold, at original offset `pos`.
+    /// `last_space` says the output ends in a space; `last_kept_end` is where the last
+    /// kept character ended in the original, so harakat after it join its span.
+    #[inline]
+    fn push_slow(&mut self, c: char, pos: usize, last_space: &mut bool, last_kept_end: &mut usize) {
+        let len = c.len_utf8();
+        match action(c) {
+            Action::Keep => {
+                self.push_char(c, pos, len);
+                *last_space = false;
+                *last_kept_end = pos + len;
+            }
+            Action::To(to) => {
+                self.push_char(to, pos, len);
+                *last_space = false;
+                *last_kept_end = pos + len;
+            }
+            Action::Space => {
+                if !*last_space {
+                    self.push_char(' ', pos, len);
+                    *last_space = true;
+                }
+                *last_kept_end = usize::MAX;
+            }
+            Action::DropMark => {
+                if *last_kept_end == pos {
+                    match self.marks.last_mut() {
+                        Some(run) if run.end == pos => run.end = pos + len,
+                        _ => self.marks.push(pos..pos + len),
+                    }
+                    *last_kept_end = pos + len;
+                }
+            }
+            Action::Drop => {}
+            Action::Decompose => {
+                let before = self.text.len();
+                self.push_decomposed(c, last_space);
+                if self.text.len() > before {
+                    self.pieces.push(Piece {
+                        norm: before,
+                        orig: pos,
+                        orig_end: pos + len,
+                        linear: false,
+                    });
+                    *last_kept_end = pos + len;
+                }
+            }
         }
     }
 

@@ -128,3 +128,36 @@ fn event(
         cameo_code,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::EventKind;
+    use crate::Extractor;
+
+    #[test]
+    fn which_triggers_make_events() {
+        use EventKind::*;
+        // (text, the kinds of the events, in order)
+        let rows: &[(&str, &[EventKind])] = &[
+            ("قصفت قوات النظام بلدة كفرنبل", &[Shelling]),
+            // لقي reports a death only with مصرع, حتف ... after it.
+            ("لقي شاب مصرعه برصاص مجهولين", &[Killing]),
+            ("لقي المقترح ترحيبا واسعا", &[]),
+            // Two trigger words of one event make one event.
+            ("انفجرت عبوة ناسفة بسيارة عسكرية", &[Explosion]),
+            // A generic attack verb right after a violent event describes it.
+            ("انفجار عبوة ناسفة استهدف دورية لقوات النظام", &[Explosion]),
+            // In another sentence it is an event of its own.
+            (
+                "انفجرت عبوة ناسفة. هاجم مسلحون حاجزا للنظام",
+                &[Explosion, Attack],
+            ),
+            ("اعتقلت قوات النظام شابين ثم قصفت الحي", &[Arrest, Shelling]),
+        ];
+        let ex = Extractor::default();
+        for (text, want) in rows {
+            let got: Vec<EventKind> = ex.extract(*text).events.iter().map(|e| e.kind).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+}

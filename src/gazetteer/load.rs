@@ -602,3 +602,118 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod lexicon_tests {
+    use crate::error::ErrorKind;
+    use crate::gazetteer::Gazetteer;
+    use crate::lexicon::{LexValue, WordClass};
+
+    const HEADER: &str = "word\tclass\tvalue";
+
+    fn load(rows: &[&str]) -> Result<Gazetteer, crate::Error> {
+        let text = std::iter::once(HEADER)
+            .chain(rows.iter().copied())
+            .collect::<Vec<_>>()
+            .join("\n");
+        Gazetteer::builder().add_str("lex.tsv", text).build()
+    }
+
+    #[test]
+    fn words_are_normalized_and_typed() {
+        let gaz = load(&[
+            "مئة\tnumber\t100",
+            "أيار\tmonth\t5",
+            "ساعتين\ttime_unit\thour:2",
+        ])
+        .unwrap();
+        let lex = gaz.lexicon();
+        assert_eq!(
+            lex.get(WordClass::Number, "ميه"),
+            Some(LexValue::Count(100))
+        );
+        assert_eq!(lex.get(WordClass::Month, "ايار"), Some(LexValue::Month(5)));
+        let unit = lex.get(WordClass::TimeUnit, "ساعتين");
+        assert_eq!(
+            unit,
+            Some(LexValue::Unit(crate::kinds::TimeUnit::Hour, Some(2)))
+        );
+        assert_eq!(lex.entries()[0].written, "مئة");
+    }
+
+    #[test]
+    fn bad_rows_name_file_line_and_reason() {
+        type Check = fn(&ErrorKind) -> bool;
+        // (rows, line of the error, what it says)
+        let cases: &[(&[&str], usize, Check)] = &[
+            (&["مئة\tnumbr\t100"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::UnknownValue {
+                        column: "class",
+                        ..
+                    }
+                )
+            }),
+            (&["مئة\tnumber\tمئة"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidValue {
+                        column: "value",
+                        ..
+                    }
+                )
+            }),
+            (&["أيار\tmonth\t13"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidValue {
+                        column: "value",
+                        ..
+                    }
+                )
+            }),
+            (&["لم\tnegation\tyes"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidValue {
+                        column: "value",
+                        ..
+                    }
+                )
+            }),
+            (&["\u{064E}\tnegation\t"], 2, |k| {
+                matches!(k, ErrorKind::InvalidValue { column: "word", .. })
+            }),
+            (&["\tnegation\t"], 2, |k| {
+                matches!(k, ErrorKind::EmptyField { column: "word" })
+            }),
+            // The same word twice in a class, as written or after normalization.
+            (
+                &["نفى\tnegation\t", "نفي\tnegation\t"],
+                3,
+                |k| matches!(k, ErrorKind::DuplicateWord { first, .. } if first == "lex.tsv:2"),
+            ),
+            (&["ساعة\ttime_unit\thour:x"], 2, |k| {
+                matches!(
+                    k,
+                    ErrorKind::InvalidValue {
+                        column: "value",
+                        ..
+                    }
+                )
+            }),
+        ];
+        for (rows, line, check) in cases {
+            let err = load(rows).expect_err("row must be rejected");
+            assert_eq!(
+                (err.file(), err.line()),
+                ("lex.tsv", Some(*line)),
+                "{rows:?}: {err}"
+            );
+            assert!(check(err.kind()), "{rows:?}: {err}");
+        }
+        // One word may serve two classes ("قبل": a time anchor and an initiator cue).
+        assert!(load(&["قبل\ttime_relation\tago", "قبل\tinitiator_cue\t"]).is_ok());
+    }
+}
