@@ -38,7 +38,7 @@ What is compared (the definition of a match):
 - Gold per sentence and role: "core" = source_gold / target_gold (the tokens every coder
   marked), "any" = the union of all coders' source_actor / target_actor tokens.
 - Predicted initiators / targets: the original-text spans of the actors with that role in
-  the scored events of the sentence, deduplicated by byte span.
+  the scored events of the sentence (any modality), deduplicated by byte span.
 
 Figures, per role:
 - gold    sentences whose core gold has a content token (the recall denominator).
