@@ -9,6 +9,10 @@
 //! asserted as happened and anchored by an argument (actor, place, time or count),
 //! which is what the ACLED export keeps.
 //!
+//! Each row is printed for all sentences, then for the even and the odd rows apart (the
+//! row number is the CSV's first, unnamed column): develop on the even rows, check on
+//! the odd ones. `--show` lists even rows only, so the check rows stay unread.
+//!
 //! ```text
 //! cargo run --release --example gsr_eval -- ../shared/data/B_news/openeventdata_arabic_event_gsr
 //! cargo run --release --example gsr_eval -- DIR --show fp   # list false positives (or fn)
@@ -49,6 +53,53 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
         rows.push(row);
     }
     rows
+}
+
+/// Confusion counts of one set of rows; ambiguous rows apart.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+    tn: usize,
+    amb: usize,
+    amb_pos: usize,
+}
+
+impl Counts {
+    fn add(self, o: Counts) -> Counts {
+        Counts {
+            tp: self.tp + o.tp,
+            fp: self.fp + o.fp,
+            fn_: self.fn_ + o.fn_,
+            tn: self.tn + o.tn,
+            amb: self.amb + o.amb,
+            amb_pos: self.amb_pos + o.amb_pos,
+        }
+    }
+
+    fn summary(&self) -> String {
+        let Counts {
+            tp,
+            fp,
+            fn_,
+            tn,
+            amb,
+            amb_pos,
+        } = *self;
+        let p = tp as f64 / (tp + fp).max(1) as f64;
+        let r = tp as f64 / (tp + fn_).max(1) as f64;
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        format!(
+            "P={p:.3} R={r:.3} F1={f:.3}  (yes {}, no {}, tp {tp}, fp {fp}, fn {fn_}, tn {tn}; ambiguous {amb}, {amb_pos} predicted)",
+            tp + fn_,
+            fp + tn
+        )
+    }
 }
 
 /// Which event kinds count for a set.
@@ -97,11 +148,20 @@ fn main() -> ExitCode {
             eprintln!("gsr_eval: {path}: no label/text columns");
             return ExitCode::FAILURE;
         };
-        let (mut tp, mut fp, mut fn_, mut tn, mut amb, mut amb_pos) = (0, 0, 0, 0, 0, 0);
-        for row in &rows[1..] {
+        // Confusion counts for the even rows [0] and the odd rows [1].
+        let mut counts = [Counts::default(); 2];
+        for (line, row) in rows.iter().enumerate().skip(1) {
             let (Some(label), Some(sentence)) = (row.get(label_col), row.get(text_col)) else {
                 continue;
             };
+            let Some(number) = row.first().and_then(|n| n.parse::<usize>().ok()) else {
+                eprintln!(
+                    "gsr_eval: {path}: row {line}: first column is not a row number: {:?}",
+                    row.first()
+                );
+                return ExitCode::FAILURE;
+            };
+            let c = &mut counts[number % 2];
             let doc = extractor.extract(sentence);
             // A report of an event, not a mention of the word: asserted, and anchored by
             // at least one argument (actor, place, time or a count).
@@ -117,24 +177,24 @@ fn main() -> ExitCode {
             let gold = match label.as_str() {
                 "yes" => true,
                 "ambiguous" => {
-                    amb += 1;
-                    amb_pos += usize::from(predicted);
+                    c.amb += 1;
+                    c.amb_pos += usize::from(predicted);
                     continue;
                 }
                 _ => false,
             };
             match (gold, predicted) {
-                (true, true) => tp += 1,
-                (false, true) => fp += 1,
-                (true, false) => fn_ += 1,
-                (false, false) => tn += 1,
+                (true, true) => c.tp += 1,
+                (false, true) => c.fp += 1,
+                (true, false) => c.fn_ += 1,
+                (false, false) => c.tn += 1,
             }
             let listed = match show.as_deref() {
                 Some("fp") => !gold && predicted,
                 Some("fn") => gold && !predicted,
                 _ => false,
             };
-            if listed && strict {
+            if listed && strict && number % 2 == 0 {
                 let triggers: Vec<String> = doc
                     .events
                     .iter()
@@ -144,19 +204,11 @@ fn main() -> ExitCode {
                 println!("{name} {label} [{}] {sentence}", triggers.join(" "));
             }
         }
-        let p = tp as f64 / (tp + fp).max(1) as f64;
-        let r = tp as f64 / (tp + fn_).max(1) as f64;
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        println!(
-            "{name:8} {:9} P={p:.3} R={r:.3} F1={f:.3}  (yes {}, no {}, tp {tp}, fp {fp}, fn {fn_}, tn {tn}; ambiguous {amb}, {amb_pos} predicted)",
-            if strict { "reported" } else { "any" },
-            tp + fn_,
-            fp + tn
-        );
+        let [even, odd] = counts;
+        let strictness = if strict { "reported" } else { "any" };
+        for (rows, c) in [("all", even.add(odd)), ("even", even), ("odd", odd)] {
+            println!("{name:8} {strictness:9} {rows:4} {}", c.summary());
+        }
     }
     ExitCode::SUCCESS
 }

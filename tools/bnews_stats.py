@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+"""Event statistics on real news (B_news, saudinewsnet 2015 Syria subset): how many events
+per article, how many carry roles, fatalities and the largest counts (running totals show
+up there), events by kind and modality.
+
+usage:
+  python3 tools/bnews_stats.py [--bnews JSONL] [--cmd "COMMAND"] [--top N]
+  python3 tools/bnews_stats.py --write-input FILE    # the articles as {"id", "text"} JSONL
+  python3 tools/bnews_stats.py --pred FILE           # read extraction output made from it
+
+  --bnews  the corpus (default ../shared/data/B_news/saudinewsnet_2015_syria_subset.jsonl);
+           each line has "content" (the text), "date_extracted", optional "id". The tool's
+           input is {"id": <line number from 0>, "text": content}, written to /tmp.
+  --cmd    the extractor, reading that JSONL on stdin, printing {"id", "entities", "events"}
+           per line (default "cargo run --quiet --release --example extract -- --jsonl";
+           later "syria-extract extract --jsonl"). Run from the repository root.
+
+All events are counted whatever their modality; the "asserted" line repeats the main
+figures for asserted events only.
+"""
+import argparse, collections, json, os, shlex, subprocess, sys, tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, ".."))
+DEFAULT_BNEWS = os.path.join(ROOT, "..", "..", "shared", "data", "B_news", "saudinewsnet_2015_syria_subset.jsonl")
+if not os.path.exists(DEFAULT_BNEWS):
+    DEFAULT_BNEWS = "/work/shared/data/B_news/saudinewsnet_2015_syria_subset.jsonl"
+DEFAULT_CMD = "cargo run --quiet --release --example extract -- --jsonl"
+
+
+def load(path):
+    docs = []
+    try:
+        lines = open(path, encoding="utf-8")
+    except OSError as e:
+        sys.exit(f"bnews_stats: {path}: {e}")
+    for n, line in enumerate(lines):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except ValueError as e:
+            sys.exit(f"bnews_stats: {path}:{n + 1}: {e}")
+        docs.append(d.get("content") or "")
+    return docs
+
+
+def write_input(docs, path):
+    with open(path, "w", encoding="utf-8") as f:
+        for i, text in enumerate(docs):
+            f.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+
+
+def read_predictions(lines, source):
+    preds = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            o = json.loads(line)
+            preds[o["id"]] = o
+        except (ValueError, KeyError, TypeError) as e:
+            sys.exit(f"bnews_stats: {source}:{n}: not a prediction line ({e})")
+    return preds
+
+
+def run_extractor(cmd, docs):
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", prefix="bnews_input_", dir="/tmp", delete=False) as f:
+        path = f.name
+    write_input(docs, path)
+    try:
+        with open(path, "rb") as inp:
+            proc = subprocess.run(shlex.split(cmd), stdin=inp, capture_output=True, cwd=ROOT)
+    except OSError as e:
+        sys.exit(f"bnews_stats: cannot run {cmd!r}: {e}")
+    finally:
+        os.unlink(path)
+    if proc.returncode != 0:
+        sys.exit(f"bnews_stats: {cmd!r} failed ({proc.returncode}):\n{proc.stderr.decode(errors='replace')[-2000:]}")
+    return read_predictions(proc.stdout.decode().splitlines(), cmd)
+
+
+def pct(a, b):
+    return f"{100 * a / b:.1f}%" if b else "-"
+
+
+def role_line(label, events):
+    n = len(events)
+    roles = [{a.get("role") for a in e.get("actors", [])} for e in events]
+    any_role = sum(bool(r - {None}) for r in roles)
+    init = sum("initiator" in r for r in roles)
+    tgt = sum("target" in r for r in roles)
+    actors = sum(bool(e.get("actors")) for e in events)
+    print(f"{label}: {n} events; with an actor {actors} ({pct(actors, n)}), with at least one role {any_role} "
+          f"({pct(any_role, n)}), with initiator {init} ({pct(init, n)}), with target {tgt} ({pct(tgt, n)})")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--bnews", default=DEFAULT_BNEWS)
+    ap.add_argument("--cmd", default=DEFAULT_CMD)
+    ap.add_argument("--pred")
+    ap.add_argument("--write-input")
+    ap.add_argument("--top", type=int, default=10)
+    args = ap.parse_args()
+    docs = load(args.bnews)
+    if args.write_input:
+        write_input(docs, args.write_input)
+        return
+    if args.pred:
+        try:
+            preds = read_predictions(open(args.pred, encoding="utf-8"), args.pred)
+        except OSError as e:
+            sys.exit(f"bnews_stats: {args.pred}: {e}")
+    else:
+        preds = run_extractor(args.cmd, docs)
+    missing = [i for i in range(len(docs)) if i not in preds]
+    if missing:
+        sys.exit(f"bnews_stats: no output for {len(missing)} articles (first: line {missing[0] + 1})")
+
+    events = []  # (article, event)
+    for i in range(len(docs)):
+        events += [(i, e) for e in preds[i].get("events", [])]
+    n_docs, n_ev = len(docs), len(events)
+    per_doc = collections.Counter(i for i, _ in events)
+    counts = sorted(per_doc.get(i, 0) for i in range(n_docs))
+    print(f"articles: {n_docs}; events: {n_ev}; per article: mean {n_ev / max(n_docs, 1):.2f}, "
+          f"median {counts[n_docs // 2] if counts else 0}, max {counts[-1] if counts else 0}, "
+          f"articles without events {sum(c == 0 for c in counts)}")
+    role_line("all", [e for _, e in events])
+    role_line("asserted", [e for _, e in events if e.get("modality") == "asserted"])
+
+    fat = [(i, e) for i, e in events if e.get("fatalities") is not None]
+    print(f"events with fatalities: {len(fat)} ({pct(len(fat), n_ev)}); sum {sum(e['fatalities'] for _, e in fat)}"
+          f"; asserted only: {sum(1 for _, e in fat if e.get('modality') == 'asserted')} events, "
+          f"sum {sum(e['fatalities'] for _, e in fat if e.get('modality') == 'asserted')}")
+    # A count shared by a killing and the event it is part of is one number in the text.
+    spans = {(i, (e.get("fatality_count") or {}).get("start"), e["fatalities"]) for i, e in fat}
+    print(f"  distinct count mentions (article, count offset): {len(spans)}; sum {sum(v for _, _, v in spans)}")
+    print(f"top {args.top} fatality counts, one per count mention (count, kinds and triggers, count text, "
+          f"article line, context):")
+    mentions = collections.defaultdict(list)
+    for i, e in fat:
+        mentions[(i, (e.get("fatality_count") or {}).get("start"), e["fatalities"])].append(e)
+    for (i, _, value), evs in sorted(mentions.items(), key=lambda m: -m[0][2])[: args.top]:
+        raw = docs[i].encode()
+        fc = evs[0].get("fatality_count") or {}
+        lo = min([e["trigger"]["start"] for e in evs] + [fc.get("start", evs[0]["trigger"]["start"])])
+        hi = max([e["trigger"]["end"] for e in evs] + [fc.get("end", evs[0]["trigger"]["end"])])
+        ctx = raw[max(0, lo - 60): hi + 60].decode("utf-8", errors="ignore").replace("\n", " ")
+        trig = " ".join(f"{e['kind']}:[{e['trigger']['text']}]" for e in evs)
+        print(f"  {value:7}  {trig} [{fc.get('text', '')}] line {i + 1}: …{ctx}…")
+
+    print("events by kind (all / asserted / with a role):")
+    kinds = collections.Counter(e["kind"] for _, e in events)
+    for kind, c in kinds.most_common():
+        asserted = sum(1 for _, e in events if e["kind"] == kind and e.get("modality") == "asserted")
+        roled = sum(1 for _, e in events if e["kind"] == kind
+                    and any(a.get("role") for a in e.get("actors", [])))
+        print(f"  {kind:20} {c:6} {asserted:6} {roled:6}")
+    modality = collections.Counter(e.get("modality") for _, e in events)
+    print("by modality: " + ", ".join(f"{m} {c}" for m, c in modality.most_common()))
+
+
+if __name__ == "__main__":
+    main()
