@@ -18,14 +18,12 @@ usage:
 All events are counted whatever their modality; the "asserted" line repeats the main
 figures for asserted events only.
 """
-import argparse, collections, json, os, shlex, subprocess, sys, tempfile
+import argparse, collections, json, os, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, ".."))
-DEFAULT_BNEWS = os.path.join(ROOT, "..", "..", "shared", "data", "B_news", "saudinewsnet_2015_syria_subset.jsonl")
-if not os.path.exists(DEFAULT_BNEWS):
-    DEFAULT_BNEWS = "/work/shared/data/B_news/saudinewsnet_2015_syria_subset.jsonl"
-DEFAULT_CMD = "cargo run --quiet --release --example extract -- --jsonl"
+from extract_runner import DEFAULT_CMD, ROOT, read_predictions, run_extractor
+
+# The shared data sits beside the repository.
+DEFAULT_BNEWS = os.path.join(ROOT, "..", "shared", "data", "B_news", "saudinewsnet_2015_syria_subset.jsonl")
 
 
 def load(path):
@@ -47,37 +45,12 @@ def load(path):
 
 def write_input(docs, path):
     with open(path, "w", encoding="utf-8") as f:
-        for i, text in enumerate(docs):
-            f.write(json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n")
+        f.writelines(input_lines(docs))
 
 
-def read_predictions(lines, source):
-    preds = {}
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            o = json.loads(line)
-            preds[o["id"]] = o
-        except (ValueError, KeyError, TypeError) as e:
-            sys.exit(f"bnews_stats: {source}:{n}: not a prediction line ({e})")
-    return preds
-
-
-def run_extractor(cmd, docs):
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", prefix="bnews_input_", dir="/tmp", delete=False) as f:
-        path = f.name
-    write_input(docs, path)
-    try:
-        with open(path, "rb") as inp:
-            proc = subprocess.run(shlex.split(cmd), stdin=inp, capture_output=True, cwd=ROOT)
-    except OSError as e:
-        sys.exit(f"bnews_stats: cannot run {cmd!r}: {e}")
-    finally:
-        os.unlink(path)
-    if proc.returncode != 0:
-        sys.exit(f"bnews_stats: {cmd!r} failed ({proc.returncode}):\n{proc.stderr.decode(errors='replace')[-2000:]}")
-    return read_predictions(proc.stdout.decode().splitlines(), cmd)
+def input_lines(docs):
+    for i, text in enumerate(docs):
+        yield json.dumps({"id": i, "text": text}, ensure_ascii=False) + "\n"
 
 
 def pct(a, b):
@@ -109,11 +82,11 @@ def main():
         return
     if args.pred:
         try:
-            preds = read_predictions(open(args.pred, encoding="utf-8"), args.pred)
+            preds = read_predictions(open(args.pred, encoding="utf-8"), args.pred, "bnews_stats")
         except OSError as e:
             sys.exit(f"bnews_stats: {args.pred}: {e}")
     else:
-        preds = run_extractor(args.cmd, docs)
+        preds = run_extractor(args.cmd, input_lines(docs), "bnews_stats")
     missing = [i for i in range(len(docs)) if i not in preds]
     if missing:
         sys.exit(f"bnews_stats: no output for {len(missing)} articles (first: line {missing[0] + 1})")

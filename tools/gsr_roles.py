@@ -52,14 +52,12 @@ Figures, per role:
           it has the other role, else "null" those where its role is null; "no scored event"
           counts the found sentences where the crate reported no event of the scored kinds.
 """
-import argparse, json, os, re, shlex, subprocess, sys
+import argparse, json, os, re, sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, ".."))
-DEFAULT_GSR = os.path.join(ROOT, "..", "..", "shared", "data", "B_news", "openeventdata_arabic_event_gsr")
-if not os.path.isdir(DEFAULT_GSR):
-    DEFAULT_GSR = "/work/shared/data/B_news/openeventdata_arabic_event_gsr"
-DEFAULT_CMD = "cargo run --quiet --release --example extract -- --jsonl"
+from extract_runner import DEFAULT_CMD, ROOT, read_predictions, run_extractor
+
+# The shared data sits beside the repository.
+DEFAULT_GSR = os.path.join(ROOT, "..", "shared", "data", "B_news", "openeventdata_arabic_event_gsr")
 SETS = {
     "assault": {"armed_clash", "attack", "air_strike", "shelling", "explosion", "killing", "abduction"},
     "protest": {"protest"},
@@ -135,30 +133,6 @@ def input_lines(data):
     for name, items in data.items():
         for pos, item in enumerate(items):
             yield json.dumps({"id": f"{name}:{pos}", "text": item["text"]}, ensure_ascii=False) + "\n"
-
-
-def read_predictions(lines, source):
-    preds = {}
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            o = json.loads(line)
-            preds[o["id"]] = o
-        except (ValueError, KeyError, TypeError) as e:
-            sys.exit(f"gsr_roles: {source}:{n}: not a prediction line ({e})")
-    return preds
-
-
-def run_extractor(cmd, data):
-    inp = "".join(input_lines(data)).encode()
-    try:
-        proc = subprocess.run(shlex.split(cmd), input=inp, capture_output=True, cwd=ROOT)
-    except OSError as e:
-        sys.exit(f"gsr_roles: cannot run {cmd!r}: {e}")
-    if proc.returncode != 0:
-        sys.exit(f"gsr_roles: {cmd!r} failed ({proc.returncode}):\n{proc.stderr.decode(errors='replace')[-2000:]}")
-    return read_predictions(proc.stdout.decode().splitlines(), cmd)
 
 
 def span_text(raw, start, end):
@@ -270,11 +244,11 @@ def main():
         return
     if args.pred:
         try:
-            preds = read_predictions(open(args.pred, encoding="utf-8"), args.pred)
+            preds = read_predictions(open(args.pred, encoding="utf-8"), args.pred, "gsr_roles")
         except OSError as e:
             sys.exit(f"gsr_roles: {args.pred}: {e}")
     else:
-        preds = run_extractor(args.cmd, data)
+        preds = run_extractor(args.cmd, input_lines(data), "gsr_roles")
     results = {}
     for name, items in data.items():
         kinds = SETS[name] if args.kinds == "set" else None
