@@ -61,6 +61,7 @@
 // may unwrap.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod acled;
 pub mod document;
 pub mod entity;
 pub mod error;
