@@ -100,6 +100,9 @@ pub const COLUMNS: [&str; 31] = [
     "timestamp",
 ];
 
+/// Gazetteer id of Syria.
+const SYRIA: &str = "country-sy";
+
 /// ISO 3166-1 numeric code of Syria.
 pub const ISO_SYRIA: u16 = 760;
 
@@ -150,11 +153,11 @@ pub struct AcledRow {
     pub interaction: Option<u8>,
     /// "Civilian targeting" when civilians are the target, else empty.
     pub civilian_targeting: String,
-    /// ISO 3166-1 numeric country code: 760.
-    pub iso: u16,
-    /// "Middle East".
+    /// ISO 3166-1 numeric country code: 760 (empty for a place outside Syria).
+    pub iso: Option<u16>,
+    /// "Middle East" (empty for a place outside Syria).
     pub region: String,
-    /// "Syria".
+    /// "Syria", or the country of a place outside Syria (tagged `outside Syria`).
     pub country: String,
     /// Governorate (English name of the gazetteer record).
     pub admin1: String,
@@ -445,6 +448,8 @@ struct Place {
     latitude: Option<f64>,
     longitude: Option<f64>,
     precision: u8,
+    /// The country when it is not Syria.
+    abroad: Option<String>,
 }
 
 impl Draft {
@@ -515,6 +520,7 @@ impl Draft {
             latitude: None,
             longitude: None,
             precision: 0,
+            abroad: None,
         });
         let mut scales = self.scales;
         scales.sort_by_key(|s| SCALE_ORDER.iter().position(|o| o == s));
@@ -538,9 +544,13 @@ impl Draft {
             },
             event_type: self.event_type,
             sub_event_type: self.sub_event_type,
-            iso: ISO_SYRIA,
-            region: "Middle East".to_string(),
-            country: "Syria".to_string(),
+            iso: place.abroad.is_none().then_some(ISO_SYRIA),
+            region: if place.abroad.is_none() {
+                "Middle East".to_string()
+            } else {
+                String::new()
+            },
+            country: place.abroad.unwrap_or_else(|| "Syria".to_string()),
             admin1: place.admin1,
             admin2: place.admin2,
             admin3: place.admin3,
@@ -708,6 +718,9 @@ fn event_drafts(
         .enumerate()
         .map(|(n, place)| {
             let mut tags = tags.clone();
+            if place.as_ref().is_some_and(|p| p.abroad.is_some()) {
+                tags.push("outside Syria".to_string());
+            }
             let value = share(n);
             if at_least {
                 tags.push(format!("fatalities=at least {value}"));
@@ -925,6 +938,13 @@ fn place(gazetteer: &Gazetteer, doc: &Document, loc: &Location, start: usize, en
             Some(c)
         }),
     };
+    // The country the place lies in, when it is not Syria (a place with no country
+    // above it is taken to be in Syria: regions and deserts of the data are).
+    let abroad = std::iter::once(loc)
+        .chain(gazetteer.ancestors(&loc.id))
+        .find(|l| l.kind == LocationKind::Country)
+        .filter(|c| &*c.id != SYRIA)
+        .map(|c| c.name_en.to_string());
     Place {
         id: loc.id.to_string(),
         name: loc.name_en.to_string(),
@@ -934,6 +954,7 @@ fn place(gazetteer: &Gazetteer, doc: &Document, loc: &Location, start: usize, en
         latitude: coordinates.map(|c| c.lat),
         longitude: coordinates.map(|c| c.lon),
         precision,
+        abroad,
     }
 }
 
@@ -1058,7 +1079,7 @@ mod tests {
                 .collect();
             assert_eq!(&got, expected, "{text}");
             for r in &rows {
-                assert_eq!((r.iso, r.country.as_str()), (760, "Syria"), "{text}");
+                assert_eq!((r.iso, r.country.as_str()), (Some(760), "Syria"), "{text}");
                 assert_eq!(r.region, "Middle East");
                 assert_eq!(r.timestamp, Some(1_700_000_000));
             }
@@ -1250,6 +1271,22 @@ mod tests {
         let rows = rows(extractor.gazetteer(), text, &doc, &info);
         assert_eq!(rows[0].source, "SY24; Syrian Observatory for Human Rights");
         assert_eq!(rows[0].source_scale, "National-Other");
+    }
+
+    #[test]
+    fn a_place_abroad_keeps_its_country() {
+        let rows = rows_of("قصفت القوات التركية بلدة سروج.");
+        let abroad: Vec<(&str, Option<u16>, &str)> = rows
+            .iter()
+            .map(|r| (r.country.as_str(), r.iso, r.tags.as_str()))
+            .collect();
+        assert!(
+            abroad.iter().all(|(c, iso, tags)| *c == "Turkey"
+                && iso.is_none()
+                && tags.contains("outside Syria")),
+            "{rows:#?}"
+        );
+        assert!(!rows.is_empty());
     }
 
     #[test]
