@@ -109,6 +109,8 @@ pub fn parse(line: &[u8], names: &FieldNames) -> Result<Record, String> {
             shorten(text_raw.get())
         )
     })?;
+    // The text is held twice until here; for a long article that counts.
+    drop(text_raw);
 
     let id = find(&fields, names.id.as_deref(), ID_FIELDS).map(|i| fields.remove(i).1);
     let id_text = id.as_ref().map(|raw| {

@@ -164,6 +164,10 @@ fn read_archive(
     let mut line = Vec::new();
     for number in 1.. {
         line.clear();
+        // One huge line must not keep its buffer for the rest of the archive.
+        if line.capacity() > CHUNK_BYTES {
+            line = Vec::new();
+        }
         match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {}
@@ -189,6 +193,11 @@ fn read_archive(
                 continue;
             }
         };
+        if line.capacity() > CHUNK_BYTES {
+            // The record holds the text now; a huge line's buffer goes before the
+            // text is extracted.
+            line = Vec::new();
+        }
         if !record.renamed.is_empty() && !warned_rename {
             eprintln!(
                 "syria-extract: {name}:{number}: field(s) {} printed as input_<name> (the output has its own); \
@@ -236,6 +245,14 @@ struct Sink<'a> {
 
 impl Sink<'_> {
     fn push(&mut self, doc: Doc) -> io::Result<()> {
+        if doc.text.len() >= CHUNK_BYTES {
+            // A document the size of a chunk is extracted alone and its answer streamed
+            // out, not held in memory: it can be larger than the document.
+            self.flush()?;
+            write_answer(self.extractor, self.format, &doc, self.out)?;
+            self.progress.add(1, doc.text.len());
+            return Ok(());
+        }
         self.bytes += doc.text.len();
         self.chunk.push(doc);
         if self.chunk.len() >= CHUNK_DOCS || self.bytes >= CHUNK_BYTES {
@@ -297,42 +314,55 @@ fn render_all(extractor: &Extractor, format: Format, docs: &[Doc]) -> Vec<io::Re
         .collect()
 }
 
-/// Extracts one document and prints its answer.
+/// Extracts one document and renders its answer into memory (for the workers).
 fn render(extractor: &Extractor, format: Format, doc: &Doc) -> io::Result<Vec<u8>> {
+    let mut answer = Vec::new();
+    write_answer(extractor, format, doc, &mut answer)?;
+    Ok(answer)
+}
+
+/// Extracts one document and writes its answer.
+fn write_answer(
+    extractor: &Extractor,
+    format: Format,
+    doc: &Doc,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let document = library::extract(extractor, &doc.text, doc.date);
     match format {
         Format::Json => {
-            // `{"file": ..., <the document's fields>}`: the document is serialized as an
-            // object and its opening brace replaced by the fields that name it, which
-            // is byte for byte what a flattened struct gives.
-            let body = serde_json::to_vec(&document)?;
-            let mut line = Vec::with_capacity(body.len() + 128);
-            line.push(b'{');
+            // `{"file": ..., <the document's fields>}`: the fields that name the
+            // document, then the document serialized as an object without its opening
+            // brace, which is byte for byte what a flattened struct gives.
+            out.write_all(b"{")?;
             match &doc.label {
                 Label::File(name) => {
-                    line.extend_from_slice(b"\"file\":");
-                    serde_json::to_writer(&mut line, name)?;
+                    out.write_all(b"\"file\":")?;
+                    serde_json::to_writer(&mut *out, name)?;
                 }
                 Label::Record {
                     id, passthrough, ..
                 } => {
-                    line.extend_from_slice(b"\"id\":");
+                    out.write_all(b"\"id\":")?;
                     match id {
-                        Some(raw) => line.extend_from_slice(raw.get().as_bytes()),
-                        None => line.extend_from_slice(b"null"),
+                        Some(raw) => out.write_all(raw.get().as_bytes())?,
+                        None => out.write_all(b"null")?,
                     }
                     for (key, value) in passthrough {
-                        line.push(b',');
-                        serde_json::to_writer(&mut line, key)?;
-                        line.push(b':');
-                        line.extend_from_slice(value.get().as_bytes());
+                        out.write_all(b",")?;
+                        serde_json::to_writer(&mut *out, key)?;
+                        out.write_all(b":")?;
+                        out.write_all(value.get().as_bytes())?;
                     }
                 }
             }
-            line.push(b',');
-            line.extend_from_slice(body.get(1..).unwrap_or_default());
-            line.push(b'\n');
-            Ok(line)
+            out.write_all(b",")?;
+            let mut body = SkipFirstByte {
+                out,
+                skipped: false,
+            };
+            serde_json::to_writer(&mut body, &document)?;
+            body.out.write_all(b"\n")
         }
         Format::Acled { timestamp } => {
             let info = DocumentInfo {
@@ -344,12 +374,33 @@ fn render(extractor: &Extractor, format: Format, doc: &Doc) -> io::Result<Vec<u8
             let rows = acled::rows(extractor.gazetteer(), &doc.text, &document, &info);
             let mut csv = csv::WriterBuilder::new()
                 .has_headers(false)
-                .from_writer(Vec::new());
+                .from_writer(out);
             for row in &rows {
                 csv.serialize(row).map_err(csv_error)?;
             }
-            csv.into_inner().map_err(|e| e.into_error())
+            csv.flush()
         }
+    }
+}
+
+/// A writer that drops the first byte written through it: the `{` of the document.
+struct SkipFirstByte<'a> {
+    out: &'a mut dyn Write,
+    skipped: bool,
+}
+
+impl Write for SkipFirstByte<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.skipped || buf.is_empty() {
+            return self.out.write(buf);
+        }
+        self.skipped = true;
+        self.out.write_all(&buf[1..])?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
     }
 }
 
