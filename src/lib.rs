@@ -97,6 +97,7 @@
 
 mod macros;
 
+pub mod acled;
 pub mod document;
 pub mod entity;
 pub mod error;
