@@ -43,7 +43,7 @@ def main():
     # shared too: both sides must carry `ambiguous`.
     gz = os.path.join(here, "..", "gazetteers")
     for name in sorted(os.listdir(gz)):
-        if not name.endswith(".tsv") or name in ("locations_admin.tsv", "locations_geonames.tsv", "cues.tsv", "triggers.tsv"):
+        if not name.endswith(".tsv") or name in ("locations_admin.tsv", "cues.tsv", "triggers.tsv"):
             continue
         for r in read_tsv(os.path.join(gz, name)):
             for n in [r.get("name_ar", ""), *r.get("aliases", "").split("|")]:

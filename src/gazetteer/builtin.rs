@@ -29,6 +29,14 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../../gazetteers/locations_geonames.tsv"),
     ),
     (
+        "gazetteers/locations_communities.tsv",
+        include_str!("../../gazetteers/locations_communities.tsv"),
+    ),
+    (
+        "gazetteers/locations_neighbourhoods.tsv",
+        include_str!("../../gazetteers/locations_neighbourhoods.tsv"),
+    ),
+    (
         "gazetteers/locations.tsv",
         include_str!("../../gazetteers/locations.tsv"),
     ),
