@@ -38,18 +38,53 @@ str_enum! {
         Planned => "planned",
         /// In the trigger's clause, makes the report a claim ("زعم", "بحجة"). Whole word.
         Hedge => "hedge",
-        /// A noun a fatality number counts ("عناصر", "مدنيين"). Word beginning.
+        /// A person noun in the singular ("عنصر", "امرأة"); value empty, `sound` when its
+        /// plural is the stem + ون/ين (so the ين form is a plural, not a dual),
+        /// `wounded` when it names the wounded (`sound|wounded`). Its dual, sound
+        /// plural and suffixed forms are read by rule (`src/text/persons.rs`).
         PersonNoun => "person_noun",
-        /// A dual person noun: two people ("عنصرين"). Whole word.
-        PersonDual => "person_dual",
-        /// A singular person noun right after a killing: one person ("شاب"). Whole word.
-        PersonSingle => "person_single",
+        /// A broken plural of a person noun ("عناصر", "نساء"); value empty or `wounded`.
+        /// Suffixed forms ("جنودها", "قتلاه") are read by rule.
+        PersonPlural => "person_plural",
+        /// After a number, makes it a count of people ("من", "منهم"). Whole word.
+        Partitive => "partitive",
+        /// A word reporting injuries ("إصابة", "جرح"): a count after it is of the
+        /// wounded. Whole word, one proclitic removed.
+        Wounding => "wounding",
+        /// After a bare number following a killing trigger, shows the number counts
+        /// the dead ("قتل 4 في ..."). Whole word, one proclitic removed.
+        CountBoundary => "count_boundary",
         /// A stem naming aircraft in an actor mention ("طائر", "مروحي"). Substring.
         Aircraft => "aircraft",
         /// A number word; value: the number. Whole word, the article allowed.
         Number => "number",
         /// A vague quantity; value: its lower bound ("عشرات" 20). One or two whole words.
         VagueNumber => "vague_number",
+        /// A scale word; value: the multiplier ("آلاف" 1000). Whole word.
+        NumberScale => "number_scale",
+        /// A phrase before a number that makes it a lower bound ("أكثر من"). Up to four
+        /// whole words.
+        LowerBound => "lower_bound",
+        /// A phrase after a count that makes it a lower bound ("على الأقل"). Up to three
+        /// whole words.
+        LowerBoundAfter => "lower_bound_after",
+        /// A word or two before a number saying it is approximate ("نحو", "حوالي"); the
+        /// number stays as written (ACLED codes the figure reported). Whole words.
+        Approximate => "approximate",
+        /// A noun naming a toll or total ("حصيلة", "إجمالي"): with a `tally_rise` word
+        /// near a count, the count is a running total. Whole word, clitics removed.
+        TallyTotal => "tally_total",
+        /// A verb of a total growing or reaching a figure ("ارتفعت", "بلغ"). Whole word,
+        /// clitics removed.
+        TallyRise => "tally_rise",
+        /// A phrase that makes a count a tally over a period; value `period` (the
+        /// phrase says it: "منذ بداية", "حتى الآن", "شهريا"), `over` (a period of a
+        /// week or more must follow: "خلال") or `since` (a month or a year must follow:
+        /// "منذ"). One or two whole words.
+        TallyPeriod => "tally_period",
+        /// A verb of documenting ("وثق", "توثيق"): monitors document totals, not
+        /// events. Whole word, clitics removed.
+        TallyReport => "tally_report",
         /// A month name; value 1–12. Time anchor.
         Month => "month",
         /// A weekday name; value: `sunday` … `saturday`. Time anchor.
@@ -97,6 +132,33 @@ pub enum LexValue {
     Direction(TimeDirection),
     /// A part of a month.
     Part(MonthPart),
+    /// What a person noun's forms mean.
+    Person(PersonFlags),
+    /// What a tally phrase needs after it.
+    Period(PeriodCue),
+}
+
+/// The value of a `person_noun` or `person_plural` word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PersonFlags {
+    /// The plural is the stem + ون/ين ("مدنيون", "مدنيين"), so the ين form is read as a
+    /// plural, not as a dual.
+    pub sound_plural: bool,
+    /// The noun names the wounded ("جريح", "جرحى").
+    pub wounded: bool,
+}
+
+str_enum! {
+    /// How a `tally_period` phrase marks a count as a tally.
+    PeriodCue {
+        /// By itself ("منذ بداية", "حتى الآن", "شهريا").
+        Period => "period",
+        /// With a period of a week or more after it ("خلال شهر تموز", "خلال 10 أشهر").
+        Over => "over",
+        /// With a month or a year after it ("منذ آذار 2011").
+        Since => "since",
+    }
 }
 
 impl LexValue {
@@ -118,13 +180,40 @@ impl LexValue {
             | C::Negation
             | C::Planned
             | C::Hedge
-            | C::PersonNoun
-            | C::PersonDual
-            | C::PersonSingle
+            | C::Partitive
+            | C::Wounding
+            | C::CountBoundary
+            | C::LowerBound
+            | C::LowerBoundAfter
+            | C::Approximate
+            | C::TallyTotal
+            | C::TallyRise
+            | C::TallyReport
             | C::Aircraft
             | C::WeekdayCue
             | C::MonthNoun
             | C::YearSuffix => none(LexValue::None),
+            C::PersonNoun | C::PersonPlural => {
+                let mut flags = PersonFlags::default();
+                for item in text.split('|').map(str::trim).filter(|t| !t.is_empty()) {
+                    match item {
+                        "sound" if class == C::PersonNoun => flags.sound_plural = true,
+                        "wounded" => flags.wounded = true,
+                        _ if class == C::PersonNoun => {
+                            return Err("expected empty, sound, wounded or sound|wounded")
+                        }
+                        _ => return Err("expected empty or wounded"),
+                    }
+                }
+                Ok(LexValue::Person(flags))
+            }
+            C::TallyPeriod => PeriodCue::parse(text)
+                .map(LexValue::Period)
+                .ok_or("expected period, over or since"),
+            C::NumberScale => match text.parse::<u32>() {
+                Ok(n) if n >= 10 => Ok(LexValue::Count(n)),
+                _ => Err("expected the multiplier, a whole number of 10 or more"),
+            },
             C::Number | C::VagueNumber => text
                 .parse::<u32>()
                 .map(LexValue::Count)

@@ -124,6 +124,19 @@ def main():
         trig = " ".join(f"{e['kind']}:[{e['trigger']['text']}]" for e in evs)
         print(f"  {value:7}  {trig} [{fc.get('text', '')}] line {i + 1}: …{ctx}…")
 
+    tallies = [(i, e) for i, e in events if e.get("tally")]
+    tally_counts = {(i, (e["tally"].get("count") or {}).get("start")): (e["tally"].get("count") or {}).get("value", 0)
+                    for i, e in tallies}
+    kinds_t = collections.Counter(e["tally"]["kind"] for _, e in tallies)
+    print(f"tallies (running totals, period and documented counts; not in the sums above): {len(tallies)} events "
+          f"({', '.join(f'{k} {c}' for k, c in kinds_t.most_common())}); distinct counts {len(tally_counts)}, "
+          f"sum {sum(tally_counts.values())}")
+    wounded = [(i, e) for i, e in events if e.get("wounded")]
+    casualties = [(i, e) for i, e in events if e.get("casualties")]
+    at_least = sum(1 for _, e in fat if e.get("fatalities_at_least"))
+    print(f"events with wounded: {len(wounded)}; with killed and wounded together only: {len(casualties)}; "
+          f"fatalities given as a lower bound: {at_least}")
+
     print("events by kind (all / asserted / with a role):")
     kinds = collections.Counter(e["kind"] for _, e in events)
     for kind, c in kinds.most_common():

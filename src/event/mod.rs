@@ -25,18 +25,20 @@
 //!
 //! The stage runs in phases, one file each: [`triggers`](self) (which trigger hits
 //! become events, with their modality), arguments (actors with roles, places, the
-//! source and the time), modality (claims), fatalities (counts, and the link from a
-//! killing to the event that caused it), and codes (ACLED and CAMEO).
+//! source and the time), modality (claims), fatalities (killed and wounded, and the
+//! link from a killing to the event that caused it), tally (running totals and period
+//! counts, kept out of `fatalities`), and codes (ACLED and CAMEO).
 
 mod arguments;
 mod codes;
 mod fatalities;
 mod modality;
+mod tally;
 mod triggers;
 mod types;
 
 pub(crate) use modality::HedgeSet;
-pub use types::{Acled, Count, Event, EventActor, EventArgument, Modality, Span};
+pub use types::{Acled, Count, Event, EventActor, EventArgument, Modality, Span, Tally, TallyKind};
 // The vocabularies of events, where users of this module look for them.
 pub use crate::kinds::{EventKind, Role};
 

@@ -92,6 +92,43 @@ pub struct Count {
     pub text: String,
 }
 
+str_enum! {
+    /// Why a count is a tally, not the toll of one event.
+    TallyKind {
+        /// A toll that rose to or reached a figure ("ارتفعت حصيلة القتلى إلى 40",
+        /// "بلغ عدد القتلى"), an updated toll of one attack included.
+        RunningTotal => "running_total",
+        /// A count over a period or since a start ("خلال شهر تموز", "منذ بداية العام",
+        /// "حتى الآن", "شهريا").
+        Period => "period",
+        /// A count a monitor documents ("وثق المرصد مقتل 1200 مدني"): monitors' figures
+        /// are totals of many events.
+        Documented => "documented",
+        /// A count of a thousand dead or more in a sentence that names no place below
+        /// the country ("قتل نظام الأسد 400 ألف من أبناء شعبه"): a toll of the war, not
+        /// of one event (ACLED records no countrywide events; its example is "1,000
+        /// conflict fatalities across the country").
+        Countrywide => "countrywide",
+    }
+}
+
+/// A running total or a period tally: a count of many events, not the toll of this
+/// one. Its numbers are kept here and left out of the event's `fatalities`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Tally {
+    /// Why the count is a tally.
+    pub kind: TallyKind,
+    /// The words that make it one ("حصيلة", "خلال", "وثق").
+    pub cue: Span,
+    /// The people killed the tally counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Count>,
+    /// The people wounded it counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wounded: Option<Count>,
+}
+
 /// One event reported in the text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -109,11 +146,34 @@ pub struct Event {
     pub locations: Vec<EventArgument>,
     /// The nearest time expression of the sentence.
     pub time: Option<TimeExpression>,
-    /// People killed: the number stated, or its lower bound (see `fatality_count`).
+    /// People killed: the number stated, or its lower bound when
+    /// `fatalities_at_least` is set. `None` when the text gives no number, when it
+    /// gives killed and wounded together only (see `casualties`), and for a tally
+    /// (see `tally`), so the `fatalities` of events can be summed.
     pub fatalities: Option<u32>,
+    /// `fatalities` is a lower bound: the text says "عشرات", "عدد من", "أكثر من 20",
+    /// "على الأقل". The same flag as `fatality_count.at_least`, next to the number for
+    /// consumers that read only `fatalities` (an export must carry it, e.g. in its
+    /// notes or tags).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fatalities_at_least: bool,
     /// The fatality count as written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fatality_count: Option<Count>,
+    /// People wounded, as written ("و5 جرحى", "وإصابة 7 آخرين").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wounded: Option<Count>,
+    /// Killed and wounded together, when the text does not tell them apart ("قتل
+    /// وجرح 24", "30 قتيلا وجريحا"); `fatalities` is then `None`: how many died is
+    /// unknown (ACLED records no fatalities for casualties alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub casualties: Option<Count>,
+    /// Set when the event's count is a running total or a period tally ("ارتفعت
+    /// حصيلة القتلى منذ بداية العام إلى 3042", "وثق المرصد مقتل 1200 مدني خلال شهر
+    /// تموز"): the statement sums many events, its numbers are here and not in
+    /// `fatalities`, and a table of events should leave it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tally: Option<Tally>,
     /// The source the sentence attributes the report to.
     pub source: Option<EventArgument>,
     /// The sentence marks the report as someone's claim ("حسب زعم", "بحجة").
