@@ -54,6 +54,9 @@ str_enum! {
         /// After a bare number following a killing trigger, shows the number counts
         /// the dead ("قتل 4 في ..."). Whole word, one proclitic removed.
         CountBoundary => "count_boundary",
+        /// A word before a place name that puts an event around the place, not in it
+        /// ("بادية", "ريف", "محيط", "قرب"). Whole word, clitics and article removed.
+        PlaceNear => "place_near",
         /// A stem naming aircraft in an actor mention ("طائر", "مروحي"). Substring.
         Aircraft => "aircraft",
         /// A number word; value: the number. Whole word, the article allowed.
@@ -186,6 +189,7 @@ impl LexValue {
             | C::LowerBound
             | C::LowerBoundAfter
             | C::Approximate
+            | C::PlaceNear
             | C::TallyTotal
             | C::TallyRise
             | C::TallyReport

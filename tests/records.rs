@@ -176,3 +176,56 @@ fn the_json_carries_the_flags_next_to_the_numbers() {
         assert!(!shelling.contains_key(key), "{key}");
     }
 }
+
+#[test]
+fn every_location_carries_its_kind_pcode_coordinates_and_admin_names() {
+    let text = "قصفت قوات النظام بلدة السخنة بريف حمص الشرقي.";
+    let doc = extract(text);
+    let sukhnah = doc.locations().find(|e| &*e.id == "sukhnah").unwrap();
+    let admin = sukhnah.admin.as_ref().expect("admin levels");
+    let level = |u: &Option<syria_extract::gazetteer::AdminUnit>| {
+        u.as_ref()
+            .map(|u| (u.name.to_string(), u.pcode.as_deref().map(str::to_string)))
+    };
+    assert_eq!(
+        level(&admin.admin1),
+        Some(("Homs".into(), Some("SY04".into())))
+    );
+    assert_eq!(
+        level(&admin.admin2),
+        Some(("Tadmur".into(), Some("SY0405".into())))
+    );
+    let admin3 = admin.admin3.as_ref().expect("a subdistrict");
+    assert!(admin3.pcode.as_deref().unwrap().starts_with("SY0405"));
+    assert!(sukhnah.coordinates.is_some());
+    let homs = doc.locations().find(|e| &*e.id == "sy04").unwrap();
+    assert_eq!(homs.pcode.as_deref(), Some("SY04"));
+    assert_eq!(homs.admin1.as_deref(), Some("sy04"));
+
+    // The same on the event's locations and on its place, in the JSON output.
+    let json = serde_json::to_value(&doc).unwrap();
+    let event = &json["events"][0];
+    for l in event["locations"].as_array().unwrap() {
+        assert!(l["type"].is_string(), "{l}");
+        assert!(l["coordinates"]["lat"].is_number(), "{l}");
+        assert_eq!(l["admin"]["admin1"]["name"], "Homs", "{l}");
+    }
+    let place = &event["place"];
+    assert_eq!(place["id"], "sukhnah");
+    assert_eq!(place["type"], "town");
+    assert_eq!(place["geo_precision"], 1);
+    assert_eq!(place["mention"]["text"], "السخنة");
+    assert_eq!(place["admin"]["admin2"]["name"], "Tadmur");
+    let mention = &doc.events[0].place.as_ref().unwrap().mention;
+    assert_eq!(&text[mention.start..mention.end], mention.text);
+}
+
+#[test]
+fn a_direction_before_a_cue_word_belongs_to_the_place() {
+    let doc = extract("قصفت الطائرات الحربية مواقع جنوب مدينة الميادين.");
+    let mayadin = doc.locations().next().unwrap();
+    let direction = mayadin.direction.as_ref().expect("a direction");
+    assert_eq!(direction.text, "جنوب");
+    let place = doc.events[0].place.as_ref().unwrap();
+    assert_eq!((place.geo_precision, place.near), (2, true));
+}

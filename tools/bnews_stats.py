@@ -137,6 +137,18 @@ def main():
     print(f"events with wounded: {len(wounded)}; with killed and wounded together only: {len(casualties)}; "
           f"fatalities given as a lower bound: {at_least}")
 
+    def place_line(label, evs):
+        placed = [e for e in evs if e.get("place")]
+        prec = collections.Counter(e["place"]["geo_precision"] for e in placed)
+        near = sum(1 for e in placed if e["place"].get("near"))
+        print(f"{label}: {len(evs)} events; with a place {len(placed)} ({pct(len(placed), len(evs))}); "
+              f"geo_precision " + ", ".join(f"{p}: {prec.get(p, 0)} ({pct(prec.get(p, 0), len(placed))})" for p in (1, 2, 3))
+              + f"; near a place {near}")
+    place_line("places, all events", [e for _, e in events])
+    place_line("places, rows (asserted, no outcome, no tally)",
+               [e for _, e in events if e.get("modality") == "asserted" and e.get("part_of") is None
+                and not e.get("tally")])
+
     print("events by kind (all / asserted / with a role):")
     kinds = collections.Counter(e["kind"] for _, e in events)
     for kind, c in kinds.most_common():

@@ -100,19 +100,16 @@ impl CueIndex {
         if let Some(w) = QUOTED.prev(text, word_start) {
             if let Some(entry) = self.lookup(&text[w.0..w.1], BEFORE_ROLES) {
                 if let (CueRole::DirectionBefore, Some(d)) = (entry.role, entry.direction) {
-                    // "شمال شرقي حلب": a second direction word before the first.
-                    let mut span = w;
-                    let mut dir = d;
-                    if let Some(w2) = QUOTED.prev(text, w.0) {
-                        let first = self.lookup(&text[w2.0..w2.1], &[CueRole::DirectionBefore]);
-                        if let Some(both) =
-                            first.and_then(|e| e.direction).and_then(|d2| d2.combine(d))
-                        {
-                            span.0 = w2.0;
-                            dir = both;
+                    ctx.direction = Some(self.direction_ending_at(text, w, d));
+                }
+                // "جنوب مدينة الميادين": a direction before the cue word.
+                if entry.role == CueRole::Location {
+                    if let Some(d) = QUOTED.prev(text, w.0) {
+                        let before = self.lookup(&text[d.0..d.1], &[CueRole::DirectionBefore]);
+                        if let Some(dir) = before.and_then(|e| e.direction) {
+                            ctx.direction = Some(self.direction_ending_at(text, d, dir));
                         }
                     }
-                    ctx.direction = Some((span, dir));
                 }
                 ctx.cue = Some((w, entry));
             }
@@ -139,6 +136,25 @@ impl CueIndex {
             }
         }
         ctx
+    }
+}
+
+impl CueIndex {
+    /// The direction word at `w` (direction `d`) with a second one before it: "شمال
+    /// شرقي حلب" is northeast.
+    fn direction_ending_at(
+        &self,
+        text: &str,
+        w: (usize, usize),
+        d: Direction,
+    ) -> ((usize, usize), Direction) {
+        if let Some(w2) = QUOTED.prev(text, w.0) {
+            let first = self.lookup(&text[w2.0..w2.1], &[CueRole::DirectionBefore]);
+            if let Some(both) = first.and_then(|e| e.direction).and_then(|d2| d2.combine(d)) {
+                return ((w2.0, w.1), both);
+            }
+        }
+        (w, d)
     }
 }
 

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use super::context::{Context, CueIndex};
 use super::types::{Cue, DirectionMention, Entity, EntityKind, EntityType};
-use crate::gazetteer::{Gazetteer, RecordRef};
+use crate::gazetteer::{AdminLevels, Gazetteer, RecordRef};
 use crate::kinds::{CueRole, LocationKind};
 use crate::normalize::Normalized;
 
@@ -17,20 +17,27 @@ pub(crate) struct NameSpan {
     pub end: usize,
 }
 
-/// What the entity stage keeps between documents: the cue index and the governorate
-/// of every location, both derived from the gazetteer once.
+/// What the entity stage keeps between documents: the cue index, and the P-code and
+/// administrative levels of every location, derived from the gazetteer once.
 #[derive(Debug)]
 pub(crate) struct Resolver {
     cues: CueIndex,
-    /// Governorate id of each location (by index).
-    admin1: Vec<Option<Arc<str>>>,
+    /// Administrative levels of each location (by index).
+    admin: Vec<Option<Arc<AdminLevels>>>,
+    /// P-code of each location (by index).
+    pcodes: Vec<Option<Arc<str>>>,
 }
 
 impl Resolver {
     pub(crate) fn new(gaz: &Gazetteer) -> Resolver {
         Resolver {
             cues: CueIndex::new(gaz),
-            admin1: gaz.admin1_ids(),
+            admin: gaz.all_admin_levels(),
+            pcodes: gaz
+                .locations()
+                .iter()
+                .map(|l| l.pcode.as_deref().map(Arc::from))
+                .collect(),
         }
     }
 
@@ -68,23 +75,30 @@ impl Resolver {
     ) -> Option<Entity> {
         let span = norm.original_range(name.start..name.end);
         let slice = |r: std::ops::Range<usize>| text.get(r).unwrap_or_default().to_string();
-        let (kind, entity_type, admin1, coordinates) = match record {
+        let mut admin = None;
+        let mut pcode = None;
+        let (kind, entity_type, coordinates) = match record {
             RecordRef::Actor(i) => {
                 let a = gaz.actors().get(i as usize)?;
-                (EntityKind::Actor, EntityType::Actor(a.kind), None, None)
+                (EntityKind::Actor, EntityType::Actor(a.kind), None)
             }
             RecordRef::Location(i) => {
                 let l = gaz.locations().get(i as usize)?;
-                let admin1 = self.admin1.get(i as usize).cloned().flatten();
+                admin = self.admin.get(i as usize).cloned().flatten();
+                pcode = self.pcodes.get(i as usize).cloned().flatten();
                 let kind = EntityType::Location(l.kind);
-                (EntityKind::Location, kind, admin1, l.coordinates)
+                (EntityKind::Location, kind, l.coordinates)
             }
             RecordRef::Source(i) => {
                 let s = gaz.sources().get(i as usize)?;
-                (EntityKind::Source, EntityType::Source(s.kind), None, None)
+                (EntityKind::Source, EntityType::Source(s.kind), None)
             }
             RecordRef::Trigger(_) => return None,
         };
+        let admin1 = admin
+            .as_ref()
+            .and_then(|a| a.admin1.as_ref())
+            .map(|u| u.id.clone());
         let id = gaz.record(record)?.id().clone();
         let name_en = name_en(gaz, record)?;
         let cue = ctx.cue.map(|((s, e), entry)| {
@@ -120,6 +134,8 @@ impl Resolver {
             direction,
             admin1,
             coordinates,
+            pcode,
+            admin,
         })
     }
 }
@@ -240,7 +256,10 @@ mod tests {
     /// The id an extractor-free resolution gives a name in a short text, from the
     /// built-in gazetteer.
     fn resolved(text: &str, name: &str) -> Option<String> {
-        let gaz = Gazetteer::builtin();
+        resolved_in(Gazetteer::builtin(), text, name)
+    }
+
+    fn resolved_in(gaz: &Gazetteer, text: &str, name: &str) -> Option<String> {
         let resolver = Resolver::new(gaz);
         let norm = crate::normalize::normalize(text);
         let ntext = norm.as_str();
@@ -286,6 +305,40 @@ mod tests {
         ];
         for (text, name, want) in rows {
             assert_eq!(resolved(text, name).as_deref(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_settlement_cue_means_the_town_not_the_district_named_after_it() {
+        // A district and the OCHA community that is its seat share a name, as they
+        // will once the communities (P-codes C####) are in the gazetteer; the
+        // community is a village, which no cue lists first.
+        let rows = "id\tkind\tname_en\tname_ar\taliases\tparent\tlat\tlon\tpcode\tgeonames\twikidata\tflags\tprovenance\n\
+            g\tgovernorate\tIdleb\tإدلب\t\t\t35.9\t36.6\tSY07\t\t\tambiguous\tcurated\n\
+            d\tdistrict\tAriha\tأريحا\t\tg\t35.76\t36.55\tSY0705\t\t\tambiguous\tcurated\n\
+            s\tsubdistrict\tAriha\tمركز أريحا\t\td\t35.8\t36.61\tSY070500\t\t\t\tcurated\n\
+            c4278\tvillage\tAriha\tأريحا\t\ts\t35.81\t36.61\tC4278\t\t\tambiguous\tocha:C4278\n";
+        let mut b = Gazetteer::builder();
+        for (name, text) in crate::gazetteer::BUILTIN_FILES {
+            if name.ends_with("cues.tsv") {
+                b = b.add_str(*name, *text);
+            }
+        }
+        let gaz = b.add_str("villages.tsv", rows).build().unwrap();
+        // (text, expected record)
+        let table: &[(&str, &str)] = &[
+            ("قصفت الطائرات مدينة أريحا", "c4278"),
+            ("قصفت الطائرات بلدة أريحا", "c4278"),
+            ("قصفت الطائرات أريحا", "c4278"),
+            ("قصفت الطائرات ريف أريحا", "d"),
+            ("قصفت الطائرات منطقة أريحا", "d"),
+        ];
+        for (text, want) in table {
+            assert_eq!(
+                resolved_in(&gaz, text, "أريحا").as_deref(),
+                Some(*want),
+                "{text}"
+            );
         }
     }
 

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::gazetteer::Coordinates;
+use crate::gazetteer::{AdminLevels, Coordinates};
 use crate::kinds::{ActorKind, CueRole, Direction, LocationKind, SourceKind};
 
 /// What an [`Entity`] is.
@@ -95,6 +95,14 @@ pub struct Entity {
     /// For places: coordinates of the record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinates: Option<Coordinates>,
+    /// For places: the record's OCHA P-code (`SY0705` for a district, `C4278` for a
+    /// community).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pcode: Option<Arc<str>>,
+    /// For places: the governorate, district and subdistrict they lie in, with names,
+    /// P-codes and coordinates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin: Option<Arc<AdminLevels>>,
 }
 
 impl Entity {

@@ -136,6 +136,7 @@ fn argument(e: &Entity) -> EventArgument {
         name: Arc::clone(&e.name),
         start: e.start,
         end: e.end,
+        ..EventArgument::default()
     }
 }
 

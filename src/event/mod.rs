@@ -27,18 +27,22 @@
 //! become events, with their modality), arguments (actors with roles, places, the
 //! source and the time), modality (claims), fatalities (killed and wounded, and the
 //! link from a killing to the event that caused it), tally (running totals and period
-//! counts, kept out of `fatalities`), and codes (ACLED and CAMEO).
+//! counts, kept out of `fatalities`), place (the most precise place of an event and
+//! its geo_precision), and codes (ACLED and CAMEO).
 
 mod arguments;
 mod codes;
 mod fatalities;
 mod modality;
+mod place;
 mod tally;
 mod triggers;
 mod types;
 
 pub(crate) use modality::HedgeSet;
-pub use types::{Acled, Count, Event, EventActor, EventArgument, Modality, Span, Tally, TallyKind};
+pub use types::{
+    Acled, Count, Event, EventActor, EventArgument, EventPlace, Modality, Span, Tally, TallyKind,
+};
 // The vocabularies of events, where users of this module look for them.
 pub use crate::kinds::{EventKind, Role};
 
@@ -95,6 +99,7 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
     }
     fatalities::count(input, &mut events, &placed);
     fatalities::link_outcomes(&mut events, &placed);
+    place::locate(input, &mut events, &placed);
     codes::recode(input.text, &mut events, input.lex);
     events
 }

@@ -111,6 +111,7 @@ fn event(
         trigger_id: trigger.id.clone(),
         actors: Vec::new(),
         locations: Vec::new(),
+        place: None,
         time: None,
         fatalities: None,
         fatalities_at_least: false,

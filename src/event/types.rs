@@ -4,7 +4,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::kinds::{ActorKind, EventKind, Role};
+use crate::entity::EntityType;
+use crate::gazetteer::{AdminLevels, Coordinates};
+use crate::kinds::{ActorKind, Direction, EventKind, LocationKind, Role};
 use crate::macros::str_enum;
 use crate::time::TimeExpression;
 
@@ -53,7 +55,7 @@ pub struct EventActor {
 }
 
 /// A place where an event happened, or a source it is attributed to.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct EventArgument {
     /// Record id.
@@ -64,6 +66,68 @@ pub struct EventArgument {
     pub start: usize,
     /// Byte offset of the mention (exclusive).
     pub end: usize,
+    /// For a place: the record's kind (`"town"`, `"district"`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub entity_type: Option<EntityType>,
+    /// For a place: the record's OCHA P-code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pcode: Option<Arc<str>>,
+    /// For a place: the record's coordinates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    /// For a place: its governorate, district and subdistrict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin: Option<Arc<AdminLevels>>,
+}
+
+/// Where an event happened: the most precise place the text gives for it, and how
+/// precisely the text locates it there (ACLED's geo_precision).
+///
+/// ```
+/// use syria_extract::Extractor;
+///
+/// let doc = Extractor::default().extract("هاجم عناصر تنظيم داعش نقاطا لقوات النظام في بادية السخنة شرقي حمص");
+/// let place = doc.events[0].place.as_ref().unwrap();
+/// // The Sukhnah desert, not Homs: the direction phrase only locates it.
+/// assert_eq!(&*place.id, "sukhnah");
+/// assert_eq!(place.geo_precision, 2); // around the town
+/// assert!(place.near);
+/// assert_eq!(place.mention.text, "السخنة");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct EventPlace {
+    /// Record id.
+    pub id: Arc<str>,
+    /// English name.
+    pub name: Arc<str>,
+    /// The record's kind.
+    #[serde(rename = "type")]
+    pub kind: LocationKind,
+    /// ACLED's geo_precision, from how the text locates the event: 1 the place itself
+    /// (a town, a village, a base, a neighbourhood); 2 near it or in a part of a
+    /// region (a direction phrase "شرقي حمص", an area cue "بادية السخنة", "ريف جسر
+    /// الشغور", "محيط", or a district, a subdistrict, a mountain); 3 only a larger
+    /// region (a governorate, "ريف حمص الشرقي", a desert, a river, the country).
+    pub geo_precision: u8,
+    /// The text puts the event around the place, not in it: a direction or an area
+    /// cue before the name.
+    pub near: bool,
+    /// The direction the text gives from the place ("شرقي حمص": east).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<Direction>,
+    /// The mention of the place the choice comes from.
+    pub mention: Span,
+    /// The record's OCHA P-code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pcode: Option<Arc<str>>,
+    /// Coordinates of the place, or of the smallest administrative unit it lies in
+    /// when the record has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    /// Its governorate, district and subdistrict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub admin: Option<Arc<AdminLevels>>,
 }
 
 /// ACLED event type and sub-event type.
@@ -144,6 +208,10 @@ pub struct Event {
     /// Places of the trigger's sentence nearest to it, the most specific mention first
     /// in text order.
     pub locations: Vec<EventArgument>,
+    /// Where the event happened: the most precise of `locations`, with ACLED's
+    /// geo_precision (see [`EventPlace`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<EventPlace>,
     /// The nearest time expression of the sentence.
     pub time: Option<TimeExpression>,
     /// People killed: the number stated, or its lower bound when

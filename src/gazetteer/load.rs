@@ -560,27 +560,6 @@ mod tests {
     }
 
     #[test]
-    fn admin1_ids_agree_with_admin1() {
-        let gaz = load(&[
-            "c\tcountry\tC\tسي\t\t\t\t\t\t\t\t\tcurated",
-            "g\tgovernorate\tG\tجي\t\tc\t\t\t\t\t\t\tcurated",
-            "d\tdistrict\tD\tدي\t\tg\t\t\t\t\t\t\tcurated",
-            "t\ttown\tT\tتي\t\td\t\t\t\t\t\t\tcurated",
-            "r\tregion\tR\tري\t\t\t\t\t\t\t\t\tcurated",
-            "v\tvillage\tV\tفي\t\tr\t\t\t\t\t\t\tcurated",
-        ])
-        .unwrap();
-        let want: Vec<Option<Arc<str>>> = gaz
-            .locations()
-            .iter()
-            .map(|l| gaz.admin1(&l.id).map(|g| g.id.clone()))
-            .collect();
-        assert_eq!(gaz.admin1_ids(), want);
-        let g: Option<Arc<str>> = Some(Arc::from("g"));
-        assert_eq!(want, [None, g.clone(), g.clone(), g, None, None]);
-    }
-
-    #[test]
     fn cue_rows_are_checked() {
         let ok = "word\trole\tvalue\nمدينة\tlocation\tcity|town\nالشرقي\tdirection_after\teast\n";
         let gaz = Gazetteer::builder().add_str("c.tsv", ok).build().unwrap();

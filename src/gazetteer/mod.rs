@@ -21,12 +21,14 @@
 //! assert_eq!(&*admin1.name_en, "Homs");
 //! ```
 
+mod admin;
 mod builtin;
 mod load;
 mod records;
 mod row;
 mod store;
 
+pub use admin::{AdminLevels, AdminUnit};
 pub use builtin::BUILTIN_FILES;
 pub use load::GazetteerBuilder;
 pub use records::{

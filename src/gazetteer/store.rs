@@ -121,54 +121,6 @@ impl Gazetteer {
             .find(|l| l.kind == LocationKind::Governorate)
     }
 
-    /// For every location (by index), the id of the governorate it lies in, as
-    /// [`admin1`](Gazetteer::admin1) gives it, computed in one pass: each parent chain is
-    /// walked once and its result shared, so a deep hierarchy costs linear time, not
-    /// quadratic.
-    pub(crate) fn admin1_ids(&self) -> Vec<Option<Arc<str>>> {
-        let index = |id: &str| match self.get(id) {
-            Some(RecordRef::Location(i)) => Some(i as usize),
-            _ => None,
-        };
-        // memo[i]: None = not computed yet; Some(g) = governorate index g, or none.
-        let mut memo: Vec<Option<Option<usize>>> = vec![None; self.locations.len()];
-        let mut path: Vec<usize> = Vec::new();
-        for start in 0..self.locations.len() {
-            let mut cur = Some(start);
-            let found = loop {
-                let Some(i) = cur else { break None };
-                if let Some(Some(known)) = memo.get(i) {
-                    break *known;
-                }
-                let Some(loc) = self.locations.get(i) else {
-                    break None;
-                };
-                if loc.kind == LocationKind::Governorate {
-                    path.push(i);
-                    break Some(i);
-                }
-                // Cycles are rejected at load time; the bound is a second guard.
-                if path.len() > self.locations.len() {
-                    break None;
-                }
-                path.push(i);
-                cur = loc.parent.as_deref().and_then(index);
-            };
-            for i in path.drain(..) {
-                if let Some(slot) = memo.get_mut(i) {
-                    *slot = Some(found);
-                }
-            }
-        }
-        memo.into_iter()
-            .map(|g| {
-                g.flatten()
-                    .and_then(|g| self.locations.get(g))
-                    .map(|l| l.id.clone())
-            })
-            .collect()
-    }
-
     /// The district a location lies in (itself when it is one).
     pub fn admin2(&self, id: &str) -> Option<&Location> {
         let me = self.location(id)?;

@@ -1,0 +1,333 @@
+//! The place of an event: the most precise place the text gives for it, and how
+//! precisely the text locates it there, on ACLED's scale (its codebook, "Spatial
+//! precision codes": 1 a particular town; 2 a small part of a region, a general area,
+//! or near a town; 3 only a larger region).
+//!
+//! How the text locates the event decides, not only the kind of the place:
+//! - "قرية حاس", "مدينة حمص", "مطار التيفور": the place itself, 1;
+//! - "شرقي حمص", "جنوب مدينة الميادين": a direction from a town locates an area near
+//!   it, 2; so do the area cues of the lexicon's `place_near` class ("بادية السخنة",
+//!   "ريف جسر الشغور", "محيط", "بالقرب من"); a district, a subdistrict, a mountain or a
+//!   road is a part of a region, 2;
+//! - "ريف حمص الشرقي", "محافظة إدلب", "البادية السورية", "الفرات": a larger region, 3.
+//!
+//! Among the places of an event the most precise wins; at equal precision a place
+//! that only situates another one loses: a unit the other lies in, or a name right
+//! after the other with no conjunction between ("بادية السخنة شرقي حمص": Homs only
+//! tells where the Sukhnah desert is). Then the more specific kind, then the nearer
+//! mention. A killing that is the outcome of another event happens where that event
+//! does, unless the text places the killing more precisely.
+
+use super::types::{Event, EventPlace, Span};
+use super::{distance, Input, Placed};
+use crate::entity::{Entity, EntityType};
+use crate::kinds::LocationKind;
+use crate::lexicon::{Lexicon, WordClass};
+use crate::text::clitics::{strip_clitic, ARTICLE};
+use crate::text::words::{ends_clause, is_word_char, SPACED};
+
+/// ACLED geo_precision of a place named with nothing around it.
+fn base_precision(kind: LocationKind) -> u8 {
+    use LocationKind::*;
+    match kind {
+        Country | Governorate | Region | Desert | River => 3,
+        District | Subdistrict | Mountain | Plain | Valley | Lake | Road => 2,
+        _ => 1,
+    }
+}
+
+/// The more specific kinds first, for ties.
+fn kind_rank(kind: LocationKind) -> u8 {
+    use LocationKind::*;
+    match kind {
+        Neighbourhood => 0,
+        Village => 1,
+        Town => 2,
+        City => 3,
+        Subdistrict => 6,
+        District => 7,
+        Mountain | Plain | Valley | Lake | Road => 8,
+        Region | Desert => 9,
+        Governorate => 10,
+        River => 11,
+        Country => 12,
+        _ => 4,
+    }
+}
+
+/// The index of the entity at `start..end` (entities are in text order).
+fn entity_at(entities: &[Entity], start: usize, end: usize) -> Option<usize> {
+    let i = entities.partition_point(|e| e.start < start);
+    entities
+        .get(i)
+        .filter(|e| e.start == start && e.end == end)
+        .map(|_| i)
+}
+
+/// The start of the word holding `pos`, clitics included.
+fn word_start(ntext: &str, pos: usize) -> usize {
+    ntext[..pos]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word_char(*c))
+        .last()
+        .map_or(pos, |(i, _)| i)
+}
+
+fn near_word(lex: &Lexicon, word: &str) -> bool {
+    let bare = strip_clitic(word);
+    let no_article = bare.strip_prefix(ARTICLE).unwrap_or(bare);
+    [word, bare, no_article]
+        .iter()
+        .any(|w| lex.contains(WordClass::PlaceNear, w))
+}
+
+/// An area cue before the name at `nstart`: "بادية السخنة", "بريف جسر الشغور", "محيط
+/// مطار", "بالقرب من"; with `cued`, before the cue word the name has ("محيط مدينة
+/// تدمر").
+fn area_cue(ntext: &str, nstart: usize, cued: bool, lex: &Lexicon) -> bool {
+    let Some(mut word) = SPACED.prev(ntext, word_start(ntext, nstart)) else {
+        return false;
+    };
+    if cued && !near_word(lex, &ntext[word.0..word.1]) {
+        let Some(before) = SPACED.prev(ntext, word.0) else {
+            return false;
+        };
+        word = before;
+    }
+    let (s, e) = word;
+    if near_word(lex, &ntext[s..e]) {
+        return true;
+    }
+    &ntext[s..e] == "من"
+        && SPACED
+            .prev(ntext, s)
+            .is_some_and(|(a, b)| near_word(lex, &ntext[a..b]))
+}
+
+/// Whether the mention at `later` only situates the one at `earlier`: it follows it
+/// closely (three words at most between, none a conjunction, no clause end).
+fn situates(ntext: &str, earlier: (usize, usize), later: (usize, usize)) -> bool {
+    let start = word_start(ntext, later.0);
+    if earlier.1 > start {
+        return false;
+    }
+    let gap = &ntext[earlier.1..start];
+    if gap.chars().any(ends_clause) {
+        return false;
+    }
+    let words: Vec<&str> = gap
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 3 && !words.iter().any(|w| w.starts_with('و'))
+}
+
+/// One place mention of an event, with what the text says of it.
+struct Candidate {
+    entity: usize,
+    kind: LocationKind,
+    precision: u8,
+    near: bool,
+}
+
+/// The place phase: every location of an event gets its record's details, and the
+/// event its place.
+pub(super) fn locate(input: &Input<'_>, events: &mut [Event], placed: &[Placed]) {
+    for (event, p) in events.iter_mut().zip(placed) {
+        let mut candidates = Vec::new();
+        for arg in &mut event.locations {
+            let Some(j) = entity_at(input.entities, arg.start, arg.end) else {
+                continue;
+            };
+            let e = &input.entities[j];
+            let EntityType::Location(kind) = e.entity_type else {
+                continue;
+            };
+            arg.entity_type = Some(e.entity_type);
+            arg.pcode = e.pcode.clone();
+            arg.coordinates = e.coordinates;
+            arg.admin = e.admin.clone();
+            let nspan = input.entity_spans[j];
+            let near =
+                e.direction.is_some() || area_cue(input.ntext, nspan.0, e.cue.is_some(), input.lex);
+            let base = base_precision(kind);
+            let precision = if base == 1 && near { 2 } else { base };
+            candidates.push(Candidate {
+                entity: j,
+                kind,
+                precision,
+                near,
+            });
+        }
+        let reference = |c: &Candidate| {
+            let e = &input.entities[c.entity];
+            let span = input.entity_spans[c.entity];
+            candidates.iter().any(|o| {
+                if o.entity == c.entity {
+                    return false;
+                }
+                let other = &input.entities[o.entity];
+                let contains = other.admin.as_ref().is_some_and(|a| a.contains(&e.id));
+                contains || situates(input.ntext, input.entity_spans[o.entity], span)
+            })
+        };
+        let best = candidates.iter().min_by_key(|c| {
+            (
+                c.precision,
+                reference(c),
+                kind_rank(c.kind),
+                distance(input.entity_spans[c.entity], p.nspan),
+            )
+        });
+        event.place = best.map(|c| place_of(&input.entities[c.entity], c));
+    }
+    // An outcome happens where its cause does, unless placed more precisely.
+    for i in 0..events.len() {
+        let Some(j) = events[i].part_of.filter(|&j| j < events.len()) else {
+            continue;
+        };
+        let cause = events[j].place.clone();
+        let better = match (&events[i].place, &cause) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(own), Some(c)) => c.geo_precision < own.geo_precision,
+        };
+        if better {
+            events[i].place = cause;
+        }
+    }
+}
+
+fn place_of(e: &Entity, c: &Candidate) -> EventPlace {
+    EventPlace {
+        id: e.id.clone(),
+        name: e.name.clone(),
+        kind: c.kind,
+        geo_precision: c.precision,
+        near: c.near,
+        direction: e.direction.as_ref().map(|d| d.direction),
+        mention: Span {
+            start: e.start,
+            end: e.end,
+            text: e.text.clone(),
+        },
+        pcode: e.pcode.clone(),
+        coordinates: e
+            .coordinates
+            .or_else(|| e.admin.as_ref().and_then(|a| a.coordinates())),
+        admin: e.admin.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// A place as the table writes it: (id, geo_precision, near).
+    type Placed = Option<(String, u8, bool)>;
+
+    /// The place of the first event.
+    fn place(ex: &Extractor, text: &str) -> Placed {
+        let doc = ex.extract(text);
+        let event = doc.events.first()?;
+        event
+            .place
+            .as_ref()
+            .map(|p| (p.id.to_string(), p.geo_precision, p.near))
+    }
+
+    #[test]
+    fn places_table() {
+        let ex = Extractor::default();
+        let at = |id: &str, precision: u8, near: bool| Some((id.to_string(), precision, near));
+        // (text, the first event's place: id, geo_precision, near)
+        let rows: &[(&str, Placed)] = &[
+            // The place itself: 1.
+            ("قصفت قوات النظام مدينة حمص", at("homs-city", 1, false)),
+            (
+                "قصفت قوات النظام بلدة السخنة بريف حمص الشرقي",
+                at("sukhnah", 1, false),
+            ),
+            (
+                "قصفت قوات النظام بلدة السخنة في ريف تدمر",
+                at("sukhnah", 1, false),
+            ),
+            (
+                "دارت اشتباكات عنيفة في حي الخالدية بمدينة حمص",
+                at("khalidiya-homs", 1, false),
+            ),
+            // A desert or area cue before a town: around the town (2), not in the
+            // city a direction names.
+            (
+                "هاجم عناصر تنظيم داعش نقاطا لقوات النظام في بادية السخنة شرقي حمص",
+                at("sukhnah", 2, true),
+            ),
+            (
+                "دارت اشتباكات بين الفصائل وقوات النظام في محيط مدينة تدمر",
+                at("palmyra", 2, true),
+            ),
+            (
+                "انفجرت عبوة ناسفة بالقرب من مدينة الميادين",
+                at("mayadin-city", 2, true),
+            ),
+            // A direction phrase locates an area near the town: 2.
+            (
+                "قصفت الطائرات الحربية مواقع شرقي حمص",
+                at("homs-city", 2, true),
+            ),
+            (
+                "قصفت الطائرات الحربية مواقع جنوب مدينة الميادين",
+                at("mayadin-city", 2, true),
+            ),
+            // A town with a direction from another: the town itself.
+            (
+                "قصفت قوات النظام قرية كفرنبل شرقي حمص",
+                at("kafr-nabl", 1, false),
+            ),
+            // Only a larger region: 3.
+            ("قصفت قوات النظام ريف حمص الشرقي", at("sy04", 3, true)),
+            ("قصفت قوات النظام محافظة إدلب", at("sy07", 3, false)),
+            (
+                "أطلقت الميليشيات حملة تمشيط في البادية السورية",
+                at("badia", 3, false),
+            ),
+            // A district is a part of a region: 2 (the built-in data has no town
+            // record for Ariha; OCHA's communities add one).
+            ("قصفت الطائرات مدينة أريحا", at("sy0705", 2, false)),
+            // The most precise place, not the first or the nearest.
+            (
+                "قصفت قوات النظام ريف إدلب الجنوبي ومدينة أريحا وقرية كفرنبل",
+                at("kafr-nabl", 1, false),
+            ),
+            // An outcome happens where its cause does.
+            (
+                "قصفت الطائرات الروسية مدينة الميادين بريف دير الزور الشرقي ما أدى إلى مقتل 3 مدنيين",
+                at("mayadin-city", 1, false),
+            ),
+            // No place, no place.
+            ("قصفت قوات النظام مواقع الفصائل", None),
+        ];
+        for (text, want) in rows {
+            assert_eq!(place(&ex, text), *want, "{text}");
+        }
+        // The outcome's place is its cause's.
+        let doc = ex.extract(rows[15].0);
+        let killing = doc.events.iter().find(|e| e.part_of.is_some()).unwrap();
+        assert_eq!(killing.place, doc.events[0].place);
+    }
+
+    #[test]
+    fn a_following_place_only_situates_the_first() {
+        let ntext = crate::normalize::normalize_str("بادية السخنة شرقي حمص وقرية حاس");
+        let span = |w: &str| {
+            let w = crate::normalize::normalize_str(w);
+            let s = ntext.find(&w).unwrap();
+            (s, s + w.len())
+        };
+        assert!(super::situates(&ntext, span("السخنة"), span("حمص")));
+        // A conjunction joins another place of the list.
+        assert!(!super::situates(&ntext, span("حمص"), span("حاس")));
+        assert!(!super::situates(&ntext, span("حمص"), span("السخنة")));
+    }
+}
