@@ -97,7 +97,8 @@ fn digits_at(text: &str, start: usize) -> Option<Digits> {
             .count()
     };
     let first = run(start);
-    if first == 0 {
+    // More than 20 digits cannot fit a u64: no number, read no further.
+    if first == 0 || first > 20 {
         return None;
     }
     let mut digits: String = text[start..start + first].to_string();
@@ -113,6 +114,9 @@ fn digits_at(text: &str, start: usize) -> Option<Digits> {
             && first <= 3
             && !text[after + n..].starts_with(|d: char| d.is_ascii_digit());
         if grouping {
+            if digits.len() > 20 {
+                return None;
+            }
             separator = Some(c);
             digits.push_str(&text[after..after + n]);
             end = after + n;
@@ -424,6 +428,7 @@ mod tests {
             ("99999999999 شخص", None),
             ("4294967296", None),
             ("4294967295", exact(u32::MAX)),
+            ("1,000,000,000,000,000,000,000,000 قتيل", None),
             ("5000 مليون", None),
             ("999999 مليون", None),
             // "الأحد" is Sunday.
