@@ -1040,7 +1040,7 @@ mod tests {
                 "Military Forces of Syria (2000-2024)",
                 "Islamic State (Syria)",
                 12,
-                "Sokhneh",
+                "Al-Sukhnah",
             )],
         ),
         // A protest: protesters are actor1, alone (60).

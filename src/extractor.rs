@@ -448,6 +448,7 @@ impl Extractor {
         let mut candidates: Vec<RecordRef> = Vec::new();
         let mut out = Vec::new();
         let mut spans = Vec::new();
+        let mut homonyms: Vec<crate::entity::Homonym> = Vec::new();
         let selected = matcher::select_longest(&mut hits, |h| {
             let previous_end = out.last().map_or(0, |e: &Entity| e.end);
             if norm.original_start(h.start) < previous_end {
@@ -465,6 +466,13 @@ impl Extractor {
                 .mention(&inner.gazetteer, text, norm, name, &candidates)
             {
                 Some(e) => {
+                    let places = candidates
+                        .iter()
+                        .filter(|r| matches!(r, RecordRef::Location(_)))
+                        .count();
+                    if places > 1 && e.kind == crate::entity::EntityKind::Location {
+                        homonyms.push((out.len(), name, candidates.clone()));
+                    }
                     out.push(e);
                     spans.push((h.start, h.end));
                     true
@@ -473,6 +481,9 @@ impl Extractor {
             }
         });
         debug_assert_eq!(selected.len(), out.len());
+        inner
+            .resolver
+            .situate_homonyms(&inner.gazetteer, text, norm, &mut out, &spans, &homonyms);
         (out, spans)
     }
 

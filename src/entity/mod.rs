@@ -15,13 +15,17 @@
 //!    "مدينة حمص" → the city); without a cue the most specific populated place wins:
 //!    city, then town, village, neighbourhood, other named places, subdistrict,
 //!    district, governorate, country.
+//! 4. Places of one kind sharing a name: the one inside the place named right after
+//!    it ("حي الخالدية بمدينة حمص", "قرية الطيبة بريف درعا").
 
 //!
 //! The rules are in `resolve.rs`; the cue and direction words come from `cues.tsv`.
 
 mod context;
+mod homonyms;
 mod resolve;
 mod types;
 
+pub(crate) use homonyms::Homonym;
 pub(crate) use resolve::{NameSpan, Resolver};
 pub use types::{Cue, DirectionMention, Entity, EntityKind, EntityType};

@@ -24,7 +24,7 @@ use crate::entity::{Entity, EntityType};
 use crate::kinds::LocationKind;
 use crate::lexicon::{Lexicon, WordClass};
 use crate::text::clitics::{strip_clitic, ARTICLE};
-use crate::text::words::{ends_clause, is_word_char, SPACED};
+use crate::text::words::{closely_follows, is_word_char, SPACED};
 
 /// ACLED geo_precision of a place named with nothing around it.
 fn base_precision(kind: LocationKind) -> u8 {
@@ -108,19 +108,7 @@ fn area_cue(ntext: &str, nstart: usize, cued: bool, lex: &Lexicon) -> bool {
 /// Whether the mention at `later` only situates the one at `earlier`: it follows it
 /// closely (three words at most between, none a conjunction, no clause end).
 fn situates(ntext: &str, earlier: (usize, usize), later: (usize, usize)) -> bool {
-    let start = word_start(ntext, later.0);
-    if earlier.1 > start {
-        return false;
-    }
-    let gap = &ntext[earlier.1..start];
-    if gap.chars().any(ends_clause) {
-        return false;
-    }
-    let words: Vec<&str> = gap
-        .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.len() <= 3 && !words.iter().any(|w| w.starts_with('و'))
+    closely_follows(ntext, earlier.1, word_start(ntext, later.0))
 }
 
 /// One place mention of an event, with what the text says of it.
@@ -292,9 +280,10 @@ mod tests {
                 "أطلقت الميليشيات حملة تمشيط في البادية السورية",
                 at("badia", 3, false),
             ),
-            // A district is a part of a region: 2 (the built-in data has no town
-            // record for Ariha; OCHA's communities add one).
-            ("قصفت الطائرات مدينة أريحا", at("sy0705", 2, false)),
+            // "مدينة أريحا" is the town (OCHA community C4278), not the district
+            // named after it; the district is a part of a region, 2.
+            ("قصفت الطائرات مدينة أريحا", at("c4278", 1, false)),
+            ("قصفت الطائرات منطقة أريحا", at("sy0705", 2, false)),
             // The most precise place, not the first or the nearest.
             (
                 "قصفت قوات النظام ريف إدلب الجنوبي ومدينة أريحا وقرية كفرنبل",
@@ -312,7 +301,7 @@ mod tests {
             assert_eq!(place(&ex, text), *want, "{text}");
         }
         // The outcome's place is its cause's.
-        let doc = ex.extract(rows[15].0);
+        let doc = ex.extract(rows[16].0);
         let killing = doc.events.iter().find(|e| e.part_of.is_some()).unwrap();
         assert_eq!(killing.place, doc.events[0].place);
     }

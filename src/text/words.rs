@@ -246,6 +246,26 @@ pub(crate) fn clause_words(
         .chain(clause_side(after, after.char_indices()).take(n))
 }
 
+/// Whether a word starting at `later` follows a span ending at `earlier_end` closely
+/// enough to qualify it: at most three words between, none with the conjunction و, no
+/// clause end ("بادية السخنة شرقي حمص", "حي الخالدية بمدينة حمص"; not "حمص وقرية حاس").
+pub(crate) fn closely_follows(text: &str, earlier_end: usize, later: usize) -> bool {
+    let Some(gap) = text.get(earlier_end..later) else {
+        return false;
+    };
+    if gap.chars().any(ends_clause) {
+        return false;
+    }
+    let mut words = gap
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    let mut n = 0;
+    words.all(|w| {
+        n += 1;
+        n <= 3 && !w.starts_with('و')
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
