@@ -3,8 +3,10 @@
 //! (aircraft).
 
 use super::types::{Acled, Event};
+use super::{Input, Placed};
 use crate::kinds::{ActorKind, EventKind, Role};
 use crate::lexicon::{Lexicon, WordClass};
+use crate::text::words::SPACED;
 
 impl EventKind {
     /// The ACLED event type and sub-event type of the kind, before the rules that
@@ -89,15 +91,90 @@ impl EventKind {
     }
 }
 
-/// The recoding phase: shellings by aircraft become air strikes, and the ACLED types
-/// that depend on the arguments are set.
-pub(super) fn recode(text: &str, events: &mut [Event], lex: &Lexicon) {
-    for event in events {
-        if event.kind == EventKind::Shelling && flown_by_aircraft(text, event, lex) {
+/// How many words after an attack or shelling trigger may say it came from the air.
+const AIR_WORDS: usize = 3;
+
+/// The recoding phase, kinds from context:
+/// - an attack or a shelling carried out by aircraft (an actor named so, or an air
+///   word right after the trigger: "قصف إسرائيلي", "استهدفت طائرات حربية روسية") is
+///   an air strike;
+/// - a raid with no arrest in its sentence is a sweep ("داهمت ... منازل" without
+///   "اعتقلت");
+/// - a killing of fighters (an armed actor its target) is fighting, coded as the
+///   battle it is part of, not violence against civilians;
+///
+/// and the ACLED types that depend on the arguments are set.
+pub(super) fn recode(input: &Input<'_>, events: &mut [Event], placed: &[Placed]) {
+    let lex = input.lex;
+    for (event, p) in events.iter_mut().zip(placed) {
+        let from_the_air = flown_by_aircraft(input.text, event, lex)
+            || SPACED
+                .after(input.ntext, p.nspan.1, AIR_WORDS)
+                .iter()
+                .any(|&(s, e)| lex.holds(WordClass::AirStrikeWord, &input.ntext[s..e]));
+        if matches!(event.kind, EventKind::Shelling | EventKind::Attack) && from_the_air {
             retype(event, EventKind::AirStrike);
+        }
+        if event.kind == EventKind::Arrest && only_a_raid(input, event, p) {
+            retype(event, EventKind::SweepOperation);
         }
         code_by_arguments(event);
     }
+    for i in 0..events.len() {
+        if events[i].kind != EventKind::Killing {
+            continue;
+        }
+        let parent = events[i]
+            .part_of
+            .and_then(|j| events.get(j))
+            .map(|e| e.acled.clone());
+        let fighters = events[i]
+            .actors
+            .iter()
+            .any(|a| a.role == Some(Role::Target) && a.actor_type != ActorKind::Civilians)
+            && !events[i]
+                .actors
+                .iter()
+                .any(|a| a.role == Some(Role::Target) && a.actor_type == ActorKind::Civilians);
+        match parent {
+            // The killing is counted by the event that caused it: the same codes.
+            Some(acled) if fighters => events[i].acled = acled,
+            None if fighters => {
+                events[i].acled = Acled {
+                    event_type: "Battles".to_string(),
+                    sub_event_type: "Armed clash".to_string(),
+                };
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether an arrest event was told only by raid words: no arrest word stands in its
+/// sentence beside them.
+fn only_a_raid(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
+    let lex = input.lex;
+    let trigger = &input.ntext[p.nspan.0..p.nspan.1];
+    if !trigger
+        .split(' ')
+        .any(|w| lex.holds(WordClass::RaidWord, w))
+    {
+        return false;
+    }
+    if event.trigger_words.iter().any(|w| {
+        let n = crate::normalize::normalize_str(&w.text);
+        n.split(' ').any(|x| lex.holds(WordClass::ArrestWord, x))
+    }) {
+        return false;
+    }
+    let sentence = input
+        .text
+        .get(event.sentence.start..event.sentence.end)
+        .unwrap_or_default();
+    let sentence = crate::normalize::normalize_str(sentence);
+    !sentence
+        .split(|c: char| !crate::text::words::is_word_char(c))
+        .any(|w| lex.holds(WordClass::ArrestWord, w))
 }
 
 /// Whether an actor that is not the target of a shelling is named as aircraft: "قصفت

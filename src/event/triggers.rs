@@ -4,11 +4,11 @@
 
 use super::codes::codes;
 use super::modality::modality;
-use super::types::{Event, Span};
+use super::types::{Event, Mention, Span};
 use super::{sentence_of, Input, Placed};
 use crate::gazetteer::Trigger;
 use crate::kinds::EventKind;
-use crate::text::clitics::strip_clitic;
+use crate::text::clitics::{chain, clitic_splits, strip_clitic, Chain};
 use crate::text::words::SPACED;
 
 /// How many words after a trigger may hold what it requires.
@@ -26,8 +26,9 @@ pub(super) fn events(input: &Input<'_>) -> (Vec<Event>, Vec<Placed>) {
             continue;
         }
         let sentence = sentence_of(input.sentences, span.0);
-        if let (Some(prev), Some(last)) = (placed.last(), events.last()) {
+        if let (Some(prev), Some(last)) = (placed.last(), events.last_mut()) {
             if continues(ntext, prev, last, sentence, nspan, trigger) {
+                last.trigger_words.push(span_of(input.text, span));
                 continue;
             }
         }
@@ -41,6 +42,8 @@ pub(super) fn events(input: &Input<'_>) -> (Vec<Event>, Vec<Placed>) {
             sentence,
             nspan,
             after: trigger.after,
+            kind: trigger.kind,
+            detail: trigger.flags.detail,
         });
     }
     (events, placed)
@@ -83,6 +86,110 @@ fn continues(
             .any(|w| w.0 <= nspan.0 && nspan.0 < w.1)
 }
 
+fn span_of(text: &str, span: (usize, usize)) -> Span {
+    Span {
+        start: span.0,
+        end: span.1,
+        text: text.get(span.0..span.1).unwrap_or_default().to_string(),
+    }
+}
+
+/// One record per event: an event told again merges into the event it restates.
+///
+/// - In its sentence: a generic attack word after a violent event ("قصفت ... واستهدف
+///   القصف"), a definite noun of the same kind ("غارة ... وأسفرت الغارة"), and a raid
+///   and the arrests it made ("داهمت ... واعتقلت") are one event.
+/// - In a later sentence: a definite event noun with no place of its own, or the
+///   same place ("القصف استهدف الأحياء", "الهجوم أسفر عن"), refers back to the last
+///   event of its kind (or, for an attack word, the last violent event).
+///
+/// The merged event keeps its trigger and lists the other words in `trigger_words`;
+/// actors it lacks, a place, a time and a count when it has none are taken over.
+pub(super) fn merge(input: &Input<'_>, events: &mut Vec<Event>, placed: &mut Vec<Placed>) {
+    let mut i = 1;
+    while i < events.len() {
+        match restated(input, events, placed, i) {
+            Some(j) => {
+                let event = events.remove(i);
+                placed.remove(i);
+                absorb(&mut events[j], event);
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The earlier event that event `i` restates, if any.
+fn restated(input: &Input<'_>, events: &[Event], placed: &[Placed], i: usize) -> Option<usize> {
+    let (event, p) = (&events[i], &placed[i]);
+    let definite = is_definite(input.ntext, p.nspan);
+    let fits = |j: usize| {
+        let earlier = &events[j];
+        earlier.kind == event.kind || (event.kind == EventKind::Attack && earlier.kind.is_violent())
+    };
+    // The event right before, in the same sentence.
+    let j = i - 1;
+    if placed[j].sentence == p.sentence && fits(j) {
+        let generic_after = event.kind == EventKind::Attack && events[j].kind != EventKind::Attack;
+        let arrests = event.kind == EventKind::Arrest;
+        if generic_after || arrests || (definite && event.fatalities.is_none()) {
+            return Some(j);
+        }
+    }
+    if !definite || p.detail {
+        return None;
+    }
+    // A later sentence refers back to the last event it fits.
+    let j = (0..i)
+        .rev()
+        .find(|&j| placed[j].sentence < p.sentence && fits(j))?;
+    let own_place = event
+        .locations
+        .iter()
+        .all(|l| events[j].locations.iter().any(|m| m.id == l.id));
+    own_place.then_some(j)
+}
+
+/// Whether the trigger's word carries the article ("القصف", "بالقصف", "للقصف").
+pub(super) fn is_definite(ntext: &str, nspan: (usize, usize)) -> bool {
+    let (word_start, _) = super::clause::clitics_before(ntext, nspan.0);
+    let word = &ntext[word_start..nspan.1.max(word_start)];
+    clitic_splits(word).any(|(prefix, stem)| {
+        matches!(chain(prefix), Some(Chain::Article | Chain::Contracted))
+            && stem.chars().count() >= 3
+    })
+}
+
+/// Takes the words and arguments of `other` into `event`.
+fn absorb(event: &mut Event, other: Event) {
+    event.trigger_words.push(other.trigger);
+    event.trigger_words.extend(other.trigger_words);
+    event.trigger_words.sort_by_key(|s| s.start);
+    for actor in other.actors {
+        match event.actors.iter_mut().find(|a| a.id == actor.id) {
+            Some(a) => {
+                if a.role.is_none() {
+                    a.role = actor.role;
+                }
+            }
+            None => event.actors.push(actor),
+        }
+    }
+    if event.locations.is_empty() {
+        event.locations = other.locations;
+    }
+    if event.time.is_none() {
+        event.time = other.time;
+    }
+    if event.fatalities.is_none() {
+        event.fatalities = other.fatalities;
+        event.fatality_count = other.fatality_count;
+    }
+    if event.source.is_none() {
+        event.source = other.source;
+    }
+}
+
 /// A new event of `trigger` at `span` (original) / `nspan` (normalized), with no
 /// arguments yet.
 fn event(
@@ -99,16 +206,9 @@ fn event(
     );
     Event {
         kind: trigger.kind,
-        trigger: Span {
-            start: span.0,
-            end: span.1,
-            text: input
-                .text
-                .get(span.0..span.1)
-                .unwrap_or_default()
-                .to_string(),
-        },
+        trigger: span_of(input.text, span),
         trigger_id: trigger.id.clone(),
+        trigger_words: Vec::new(),
         actors: Vec::new(),
         locations: Vec::new(),
         time: None,
@@ -117,6 +217,7 @@ fn event(
         source: None,
         claimed: false,
         modality: modality(input.ntext, nspan, input.lex),
+        mention: Mention::Report,
         sentence: Span {
             start: sentence.0,
             end: sentence.1,

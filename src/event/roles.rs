@@ -1,0 +1,170 @@
+//! Who did what to whom: the event an actor mention takes part in and its role, read
+//! from the clause (see [`clause`](super::clause) for the governing word).
+//!
+//! - Verb–subject–object: the actor right after a verb trigger whose subject follows
+//!   (`after` = initiator), quantities and member heads allowed between ("هاجم عناصر
+//!   من تنظيم داعش"), is the initiator; after a noun whose complement is the victim
+//!   (`after` = target: "مقتل 5 عناصر من X") the target, unless "لـ Y" follows
+//!   ("استهداف التحالف لمواقع داعش": the first is the agent).
+//! - Killing verbs that are active or passive alike ("قتل"): a count before the actor
+//!   makes it the victim ("قتل 5 عناصر من X"), an object after it the killer.
+//! - Subject–verb: an actor that opens its clause (or stands after "أن", "كما") with a
+//!   trigger a few words on is that trigger's subject: the initiator ("قوات النظام
+//!   تقصف", "X شنت هجوما"), the target when the verb says so ("X تعرضت لهجوم").
+//! - Cue words ("برصاص", "على يد", "ضد", "على مواقع", "أصيب", "شنت") give the role.
+//! - "بين X و Y" and "مع Y" name the two sides of a clash: X initiator (ACLED actor 1),
+//!   Y target (actor 2); other coordinated actors share the role of the first.
+//! - Control, patronage, charges and reporting ("الخاضعة لسيطرة X", "المدعوم من X",
+//!   "بتهمة الانتماء لـ X", "قالت X") name an actor that takes no part: it is left out.
+//! - A protest's subjects are its initiators.
+
+use super::clause::{self, Governor, Predicate};
+use super::types::Event;
+use super::{sentence_of, Input, Placed};
+use crate::entity::{EntityKind, EntityType};
+use crate::kinds::{ActorKind, EventKind, Role};
+
+/// The part an actor mention takes: the event (an index into the events) and its
+/// role, with the governor for the second pass; `None` when it takes no part.
+pub(super) struct Part {
+    pub event: usize,
+    pub role: Option<Role>,
+    pub governor: Governor,
+}
+
+/// The part of the actor entity `entity` (an index into the input's entities).
+pub(super) fn part(input: &Input<'_>, placed: &[Placed], entity: usize) -> Option<Part> {
+    let ntext = input.ntext;
+    let lex = input.lex;
+    let nspan = input.entity_spans[entity];
+    let e = &input.entities[entity];
+    let sentence = sentence_of(input.sentences, e.start);
+    // The sentence's events, by their place in `placed` (in text order).
+    let first = placed.partition_point(|p| p.sentence < sentence);
+    let last = placed.partition_point(|p| p.sentence <= sentence);
+    if first == last {
+        return None;
+    }
+    let trigger_at = |(s, t): (usize, usize)| {
+        (first..last).find(|&k| s < placed[k].nspan.1 && placed[k].nspan.0 < t)
+    };
+    let (word_start, prefix) = clause::clitics_before(ntext, nspan.0);
+    let mut governor = clause::governor(ntext, word_start, lex, trigger_at);
+    if clause::has_and(prefix) && !matches!(governor, Governor::Trigger { .. }) {
+        governor = Governor::And;
+    }
+    // The trigger before the mention, else the first one after it.
+    let k = placed[first..last].partition_point(|p| p.nspan.0 < nspan.0) + first;
+    let before = (k > first).then(|| k - 1);
+    let after = (k < last).then_some(k);
+    let nearest = before.or(after)?;
+    let civilian = matches!(e.entity_type, EntityType::Actor(ActorKind::Civilians));
+    // A subject before its verb: the trigger a few words on.
+    let subject_of = |lead: bool| -> Option<(usize, Option<Role>)> {
+        let next = after?;
+        let p = &placed[next];
+        let predicate = clause::predicate_between(ntext, nspan.1, p.nspan.0, lex)?;
+        let no_actor_between = !input
+            .entity_spans
+            .iter()
+            .zip(input.entities)
+            .any(|(s, x)| x.kind == EntityKind::Actor && s.0 >= nspan.1 && s.1 <= p.nspan.0);
+        if !no_actor_between {
+            return None;
+        }
+        let role = match predicate {
+            Predicate::Victim => Some(Role::Target),
+            Predicate::Light => Some(Role::Initiator),
+            Predicate::Plain => match p.after {
+                Some(Role::Initiator) => Some(Role::Initiator),
+                Some(Role::Target) => None,
+                // "28 شخصا قتلوا": a count makes the subject the victims.
+                None if lead => Some(Role::Target),
+                None => Some(Role::Initiator),
+            },
+        };
+        Some((next, role))
+    };
+    let (event, role) = match governor {
+        Governor::Outside => return None,
+        Governor::Cue(role) => (nearest, Some(role)),
+        Governor::Between => (nearest, Some(Role::Initiator)),
+        Governor::Trigger { event, lead } => {
+            let p = &placed[event];
+            let role = match p.after {
+                Some(Role::Initiator) => Role::Initiator,
+                Some(Role::Target) if !lead && clause::lam_follows(ntext, nspan.1) => {
+                    Role::Initiator
+                }
+                Some(Role::Target) => Role::Target,
+                None if lead => Role::Target,
+                None if clause::object_follows(ntext, nspan.1, lex) => Role::Initiator,
+                None => Role::Target,
+            };
+            (event, Some(role))
+        }
+        Governor::Free { .. } | Governor::Other | Governor::And => {
+            let free = !matches!(governor, Governor::Other);
+            let lead = matches!(governor, Governor::Free { lead: true });
+            match subject_of(lead).filter(|_| free) {
+                Some(found) => found,
+                None => {
+                    let protest = placed[nearest].kind == EventKind::Protest;
+                    (
+                        nearest,
+                        (protest && (free || civilian)).then_some(Role::Initiator),
+                    )
+                }
+            }
+        }
+    };
+    Some(Part {
+        event,
+        role,
+        governor,
+    })
+}
+
+/// The second pass over one event's actors, in text order with their governors:
+/// an actor joined by "و" to the one before takes its role ("X وY" share it; in
+/// "بين X وY" the second is the other side).
+pub(super) fn coordinate(event: &mut Event, governors: &[Governor]) {
+    for i in 1..event.actors.len().min(governors.len()) {
+        if governors[i] != Governor::And {
+            continue;
+        }
+        let role = match governors[i - 1] {
+            Governor::Between => Some(Role::Target),
+            _ => event.actors[i - 1].role,
+        };
+        if role.is_some() {
+            event.actors[i].role = role;
+        }
+    }
+}
+
+/// A killing and the event it is part of ("قصفت قوات النظام البلدة ما أدى إلى مقتل
+/// 4 مدنيين") are one event told twice: the killing takes the initiators of the
+/// event that caused it, and that event the victims of the killing, where each has
+/// none of its own.
+pub(super) fn share(events: &mut [Event]) {
+    for i in 0..events.len() {
+        let Some(j) = events[i].part_of else { continue };
+        if j >= events.len() || j == i {
+            continue;
+        }
+        for (from, to, role) in [(j, i, Role::Initiator), (i, j, Role::Target)] {
+            if events[to].actors.iter().any(|a| a.role == Some(role)) {
+                continue;
+            }
+            let copies: Vec<_> = events[from]
+                .actors
+                .iter()
+                .filter(|a| a.role == Some(role))
+                .filter(|a| !events[to].actors.iter().any(|b| b.id == a.id))
+                .cloned()
+                .collect();
+            events[to].actors.extend(copies);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Specificity: whether a sentence that mentions an event reports one. A statement
+//! about violence, a hypothetical, a generic or habitual statement, a historical
+//! reference, a question, a reference back to an event told elsewhere and a detail
+//! of one mention an event without reporting it; the event is kept, marked with the
+//! reason ([`Mention`]), and [`Event::is_reported`] drops it.
+//!
+//! The cues are words of the lexicon before the trigger in its clause (see
+//! `gazetteers/FORMAT.md`), the question mark, the year of the article, and the form
+//! of the trigger: a definite event noun ("القصف", "المظاهرة") with no count, no
+//! time and no victim verb before it refers to an event already told. Position in
+//! the article is not used: on a single sentence it says nothing, and in articles the
+//! back-references it would catch are merged into the event they restate first
+//! (`triggers::merge`).
+
+use super::types::{Event, Mention};
+use super::{Input, Placed};
+use crate::lexicon::WordClass;
+use crate::text::words::clause_side;
+
+/// How many words of the clause before a trigger may make it a statement.
+const STATEMENT_WORDS: usize = 6;
+/// ... hypothetical or generic.
+const HYPOTHETICAL_WORDS: usize = 5;
+/// ... a back-reference ("عقب الهجوم", "على خلفية مقتل").
+const REFERENCE_WORDS: usize = 2;
+/// ... for historical words, either side.
+const HISTORICAL_WORDS: usize = 12;
+/// How far back the opening word of a question may stand.
+const QUESTION_WORDS: usize = 30;
+/// ... for a victim verb that makes a definite noun a report ("تعرضت البلدة للقصف").
+const VICTIM_WORDS: usize = 5;
+
+/// The mention an event's sentence makes of it.
+pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
+    let ntext = input.ntext;
+    let lex = input.lex;
+    let before = ntext.get(..p.nspan.0).unwrap_or_default();
+    let after = ntext.get(p.nspan.1..).unwrap_or_default();
+    let words_before = || clause_side(before, before.char_indices().rev());
+    let any_before =
+        |n: usize, class: WordClass| words_before().take(n).any(|w| lex.holds(class, w));
+    if any_before(STATEMENT_WORDS, WordClass::Statement) {
+        return Mention::Statement;
+    }
+    if any_before(HYPOTHETICAL_WORDS, WordClass::Hypothetical) {
+        return Mention::Hypothetical;
+    }
+    if is_question(input, event, p) {
+        return Mention::Question;
+    }
+    let historical_word = words_before()
+        .take(HISTORICAL_WORDS)
+        .chain(clause_side(after, after.char_indices()).take(HISTORICAL_WORDS))
+        .any(|w| lex.holds(WordClass::Historical, w));
+    if historical_word || dated_before(input, event) {
+        return Mention::Historical;
+    }
+    if any_before(HYPOTHETICAL_WORDS, WordClass::Generic) {
+        return Mention::Generic;
+    }
+    if any_before(REFERENCE_WORDS, WordClass::BackReference) {
+        return Mention::Reference;
+    }
+    if p.detail {
+        return Mention::Detail;
+    }
+    let told_before = super::triggers::is_definite(ntext, p.nspan)
+        && event.fatalities.is_none()
+        && event.time.is_none()
+        && !any_before(VICTIM_WORDS, WordClass::VictimCue);
+    if told_before {
+        return Mention::Reference;
+    }
+    Mention::Report
+}
+
+/// A question: the sentence holds a question mark, or the trigger's clause opens
+/// with a question word (within its first thirty words).
+fn is_question(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
+    let sentence = input
+        .text
+        .get(event.sentence.start..event.sentence.end)
+        .unwrap_or_default();
+    if sentence.contains(['؟', '?']) {
+        return true;
+    }
+    let before = input.ntext.get(..p.nspan.0).unwrap_or_default();
+    clause_side(before, before.char_indices().rev())
+        .take(QUESTION_WORDS)
+        .last()
+        .is_some_and(|w| input.lex.holds(WordClass::Question, w))
+}
+
+/// A time of the sentence names a year before the article's ("في عام 2005"); without
+/// a publication date, a year named alone, with no month or day, is one.
+fn dated_before(input: &Input<'_>, event: &Event) -> bool {
+    let (ss, se) = (event.sentence.start, event.sentence.end);
+    input
+        .times
+        .iter()
+        .filter(|t| t.start >= ss && t.end <= se)
+        .filter_map(|t| t.value.year.map(|y| (y, t)))
+        .any(|(year, t)| match input.published_year {
+            Some(published) => year < published,
+            None => t.value.month.is_none() && t.value.day.is_none(),
+        })
+}
