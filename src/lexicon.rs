@@ -103,6 +103,9 @@ str_enum! {
         /// In the trigger's clause, makes it a historical reference ("ذكرى", "الراحل").
         /// Whole word or under clitics.
         Historical => "historical",
+        /// Opens reported speech, a main clause of its own ("أن", "إن"). Whole word or
+        /// under clitics.
+        Complementizer => "complementizer",
         /// Opens a question ("هل"). Whole word, one conjunction allowed.
         Question => "question",
         /// After an attack or shelling trigger, says it came from the air ("جوية",
@@ -178,6 +181,7 @@ impl LexValue {
             | C::BackReference
             | C::Historical
             | C::Question
+            | C::Complementizer
             | C::AirStrikeWord
             | C::RaidWord
             | C::ArrestWord => none(LexValue::None),

@@ -14,7 +14,7 @@
 
 use super::types::{Event, Mention};
 use super::{Input, Placed};
-use crate::lexicon::WordClass;
+use crate::lexicon::{Lexicon, WordClass};
 use crate::text::words::clause_side;
 
 /// How many words of the clause before a trigger may make it a statement.
@@ -25,6 +25,9 @@ const HYPOTHETICAL_WORDS: usize = 5;
 const REFERENCE_WORDS: usize = 2;
 /// ... for historical words, either side.
 const HISTORICAL_WORDS: usize = 12;
+/// How many words of a sentence (or of its reported speech) may stand before the
+/// trigger of its main clause.
+const MAIN_CLAUSE_WORDS: usize = 12;
 /// How far back the opening word of a question may stand.
 const QUESTION_WORDS: usize = 30;
 /// ... for a victim verb that makes a definite noun a report ("تعرضت البلدة للقصف").
@@ -64,14 +67,49 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     if p.detail {
         return Mention::Detail;
     }
+    let victim_before = any_before(VICTIM_WORDS, WordClass::VictimCue);
+    if is_purpose(ntext, p.nspan) && !victim_before {
+        return Mention::Hypothetical;
+    }
+    if !in_main_clause(words_before(), lex) {
+        return Mention::Background;
+    }
     let told_before = super::triggers::is_definite(ntext, p.nspan)
         && event.fatalities.is_none()
         && event.time.is_none()
-        && !any_before(VICTIM_WORDS, WordClass::VictimCue);
+        && !victim_before;
     if told_before {
         return Mention::Reference;
     }
     Mention::Report
+}
+
+/// Whether the trigger's word carries the preposition ل alone ("لقصف المواقع",
+/// "لتفجير"): an event noun of purpose, something meant, not done. "للقصف" (ل with
+/// the article) is no purpose: "تعرضت البلدة للقصف".
+fn is_purpose(ntext: &str, nspan: (usize, usize)) -> bool {
+    let (word_start, prefix) = super::clause::clitics_before(ntext, nspan.0);
+    let _ = word_start;
+    let prefix = prefix
+        .strip_prefix('و')
+        .or_else(|| prefix.strip_prefix('ف'))
+        .unwrap_or(prefix);
+    prefix == "ل" && !ntext[nspan.0..].starts_with("ال")
+}
+
+/// Whether a trigger stands in the main clause of its sentence: at most twelve words
+/// from where the sentence begins, or from a complementizer opening reported speech
+/// ("وقال المرصد في بيان إن قوات النظام قصفت"). `words` are the words before the
+/// trigger, nearest first, up to the sentence's start.
+fn in_main_clause<'a>(mut words: impl Iterator<Item = &'a str>, lex: &Lexicon) -> bool {
+    for _ in 0..MAIN_CLAUSE_WORDS {
+        match words.next() {
+            None => return true,
+            Some(w) if lex.holds(WordClass::Complementizer, w) => return true,
+            Some(_) => {}
+        }
+    }
+    words.next().is_none()
 }
 
 /// A question: the sentence holds a question mark, or the trigger's clause opens

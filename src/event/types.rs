@@ -43,6 +43,10 @@ str_enum! {
         Reference => "reference",
         /// A detail of an event told elsewhere ("هتف المتظاهرون").
         Detail => "detail",
+        /// Told in passing, deep in a sentence whose main clause reports something
+        /// else (more than twelve words from where the sentence, or its reported
+        /// speech after "أن"/"إن", begins).
+        Background => "background",
     }
 }
 
@@ -184,7 +188,8 @@ impl Event {
     /// - its [`modality`](Event::modality) is [`Modality::Asserted`] (not denied, not
     ///   planned or future);
     /// - its [`mention`](Event::mention) is [`Mention::Report`] (not a statement,
-    ///   hypothetical, generic, historical, question, back-reference or detail);
+    ///   hypothetical, generic, historical, question, back-reference, detail or
+    ///   background mention);
     /// - it is anchored by at least one argument: an actor, a place, a time or a
     ///   fatality count.
     ///
