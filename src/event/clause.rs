@@ -206,12 +206,23 @@ pub(super) fn lam_follows(ntext: &str, actor_end: usize) -> bool {
         .is_some_and(|t| t.trim_start_matches(' ').starts_with("لـ"))
 }
 
-/// Whether the word after an actor is a count, a person noun or another noun phrase
-/// head: "قتلت قوات النظام 3 مدنيين" has an object, "قتل القائد" does not.
-pub(super) fn object_follows(ntext: &str, actor_end: usize, lex: &Lexicon) -> bool {
-    QUOTED
-        .next(ntext, actor_end)
-        .is_some_and(|(s, e)| is_lead(ntext, (s, e), lex) || is_person(&ntext[s..e], lex))
+/// Whether the word after an actor (or a verb) is a count or a person noun: "قتلت
+/// قوات النظام 3 مدنيين" has an object, "قتل القائد" and "قتل جندي من" do not.
+pub(super) fn object_follows(ntext: &str, end: usize, lex: &Lexicon) -> bool {
+    QUOTED.next(ntext, end).is_some_and(|(s, e)| {
+        let word = &ntext[s..e];
+        number_at(ntext, s, lex).is_some()
+            || lex.holds(WordClass::VagueNumber, word)
+            || lex.holds(WordClass::PersonDual, word)
+            || (is_person(word, lex) && !lex.holds(WordClass::PhraseLead, word))
+    })
+}
+
+/// Whether a verb carries its plural subject ("هاجموا", "قتلوا"): Arabic puts a verb
+/// before its subject in the singular, so a plural verb follows its subject, and the
+/// noun after it is its object. Grammar: the ending is in code.
+pub(super) fn subject_in_verb(word: &str) -> bool {
+    word.ends_with("وا")
 }
 
 #[cfg(test)]

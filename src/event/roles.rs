@@ -48,9 +48,18 @@ pub(super) fn part(input: &Input<'_>, placed: &[Placed], entity: usize) -> Optio
     let trigger_at = |(s, t): (usize, usize)| {
         (first..last).find(|&k| s < placed[k].nspan.1 && placed[k].nspan.0 < t)
     };
+    // A word of a longer trigger ("انتحاري" in "هجوم انتحاري") tells how, not who.
+    if (first..last).any(|k| {
+        let t = placed[k].nspan;
+        t.0 <= nspan.0 && nspan.1 <= t.1 && t != nspan
+    }) {
+        return None;
+    }
     let (word_start, prefix) = clause::clitics_before(ntext, nspan.0);
     let mut governor = clause::governor(ntext, word_start, lex, trigger_at);
-    if clause::has_and(prefix) && !matches!(governor, Governor::Trigger { .. }) {
+    // "X وY": joined to an actor that ends right before the conjunction.
+    let joined = clause::has_and(prefix) && actor_ends_near(input, word_start);
+    if joined && !matches!(governor, Governor::Trigger { .. }) {
         governor = Governor::And;
     }
     // The trigger before the mention, else the first one after it.
@@ -91,14 +100,32 @@ pub(super) fn part(input: &Input<'_>, placed: &[Placed], entity: usize) -> Optio
         Governor::Between => (nearest, Some(Role::Initiator)),
         Governor::Trigger { event, lead } => {
             let p = &placed[event];
+            let restating = event > first
+                && p.kind == EventKind::Attack
+                && placed[event - 1].kind != EventKind::Attack
+                && placed[event - 1].kind.is_violent();
+            let trigger_word = &ntext[p.nspan.0..p.nspan.1];
             let role = match p.after {
+                // "انفجار ... استهدف X": the verb restates the event; X is its object.
+                _ if restating => Role::Target,
+                // A protest's own verbs: the protesters do, the others are done to.
+                None if p.kind == EventKind::Protest => {
+                    if civilian {
+                        Role::Initiator
+                    } else {
+                        Role::Target
+                    }
+                }
+                // A verb marked plural ("هاجموا") has its subject before it: the
+                // noun after it is its object.
+                Some(Role::Initiator) if clause::subject_in_verb(trigger_word) => Role::Target,
                 Some(Role::Initiator) => Role::Initiator,
                 Some(Role::Target) if !lead && clause::lam_follows(ntext, nspan.1) => {
                     Role::Initiator
                 }
                 Some(Role::Target) => Role::Target,
                 None if lead => Role::Target,
-                None if clause::object_follows(ntext, nspan.1, lex) => Role::Initiator,
+                None if clause::object_follows(ntext, nspan.1, lex) && !civilian => Role::Initiator,
                 None => Role::Target,
             };
             (event, Some(role))
@@ -125,6 +152,22 @@ pub(super) fn part(input: &Input<'_>, placed: &[Placed], entity: usize) -> Optio
     })
 }
 
+/// How many bytes may separate two actors joined by "و" ("X وY", "X و Y").
+const JOIN_GAP: usize = 12;
+/// ... the two sides of a clash ("بين X من جهة وY").
+const BETWEEN_GAP: usize = 48;
+
+/// Whether an actor mention ends within `JOIN_GAP` bytes before `pos` (normalized).
+fn actor_ends_near(input: &Input<'_>, pos: usize) -> bool {
+    let k = input.entity_spans.partition_point(|s| s.0 < pos);
+    input.entity_spans[..k]
+        .iter()
+        .zip(input.entities)
+        .rev()
+        .take(4)
+        .any(|(s, e)| e.kind == EntityKind::Actor && s.1 <= pos && pos - s.1 <= JOIN_GAP)
+}
+
 /// The second pass over one event's actors, in text order with their governors:
 /// an actor joined by "و" to the one before takes its role ("X وY" share it; in
 /// "بين X وY" the second is the other side).
@@ -133,13 +176,18 @@ pub(super) fn coordinate(event: &mut Event, governors: &[Governor]) {
         if governors[i] != Governor::And {
             continue;
         }
-        let role = match governors[i - 1] {
+        let reach = if governors[i - 1] == Governor::Between {
+            BETWEEN_GAP
+        } else {
+            JOIN_GAP
+        };
+        if event.actors[i].start > event.actors[i - 1].end + reach {
+            continue;
+        }
+        event.actors[i].role = match governors[i - 1] {
             Governor::Between => Some(Role::Target),
             _ => event.actors[i - 1].role,
         };
-        if role.is_some() {
-            event.actors[i].role = role;
-        }
     }
 }
 
