@@ -96,6 +96,7 @@ pub(super) fn governor(
     word_start: usize,
     lex: &Lexicon,
     trigger_at: impl Fn((usize, usize)) -> Option<usize>,
+    in_time: impl Fn((usize, usize)) -> bool,
 ) -> Governor {
     let mut pos = word_start;
     let mut lead = false;
@@ -107,6 +108,12 @@ pub(super) fn governor(
         let word = &ntext[s..e];
         if let Some(event) = trigger_at((s, e)) {
             return Governor::Trigger { event, lead };
+        }
+        // A time adverbial between a verb and its subject or object ("اغتالت قبل ظهر
+        // أمس ناشطا") governs nothing.
+        if in_time((s, e)) {
+            pos = s;
+            continue;
         }
         // Two-word cues ("على يد", "تحت سيطرة") read with the word after this one.
         let pair = later.map(|l| format!("{word} {l}"));
@@ -218,6 +225,13 @@ pub(super) fn object_follows(ntext: &str, end: usize, lex: &Lexicon) -> bool {
     })
 }
 
+/// Whether the word after an actor is a victim verb ("13 شخصا أصيبوا").
+pub(super) fn victim_verb_follows(ntext: &str, end: usize, lex: &Lexicon) -> bool {
+    QUOTED
+        .next(ntext, end)
+        .is_some_and(|(s, e)| lex.holds(WordClass::VictimCue, &ntext[s..e]))
+}
+
 /// Whether a verb carries its plural subject ("هاجموا", "قتلوا"): Arabic puts a verb
 /// before its subject in the singular, so a plural verb follows its subject, and the
 /// noun after it is its object. Grammar: the ending is in code.
@@ -244,9 +258,13 @@ mod tests {
         let a = find(actor);
         let t = find(trigger);
         let (word_start, _) = clitics_before(&ntext, a.0);
-        governor(&ntext, word_start, lex(), |(s, e)| {
-            (s < t.1 && t.0 < e).then_some(0)
-        })
+        governor(
+            &ntext,
+            word_start,
+            lex(),
+            |(s, e)| (s < t.1 && t.0 < e).then_some(0),
+            |_| false,
+        )
     }
 
     #[test]

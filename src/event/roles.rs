@@ -56,7 +56,14 @@ pub(super) fn part(input: &Input<'_>, placed: &[Placed], entity: usize) -> Optio
         return None;
     }
     let (word_start, prefix) = clause::clitics_before(ntext, nspan.0);
-    let mut governor = clause::governor(ntext, word_start, lex, trigger_at);
+    let in_time = |(s, t): (usize, usize)| {
+        let k = input.time_spans.partition_point(|x| x.1 <= s);
+        input
+            .time_spans
+            .get(k)
+            .is_some_and(|x| x.0 <= s && t <= x.1)
+    };
+    let mut governor = clause::governor(ntext, word_start, lex, trigger_at, in_time);
     // "X وY": joined to an actor that ends right before the conjunction.
     let joined = clause::has_and(prefix) && actor_ends_near(input, word_start);
     if joined && !matches!(governor, Governor::Trigger { .. }) {
@@ -135,6 +142,10 @@ pub(super) fn part(input: &Input<'_>, placed: &[Placed], entity: usize) -> Optio
             let lead = matches!(governor, Governor::Free { lead: true });
             match subject_of(lead).filter(|_| free) {
                 Some(found) => found,
+                // "13 شخصا أصيبوا": the victims of the nearest event.
+                None if clause::victim_verb_follows(ntext, nspan.1, lex) => {
+                    (nearest, Some(Role::Target))
+                }
                 None => {
                     let protest = placed[nearest].kind == EventKind::Protest;
                     (
@@ -170,8 +181,21 @@ fn actor_ends_near(input: &Input<'_>, pos: usize) -> bool {
 
 /// The second pass over one event's actors, in text order with their governors:
 /// an actor joined by "و" to the one before takes its role ("X وY" share it; in
-/// "بين X وY" the second is the other side).
+/// "بين X وY" the second is the other side); after a verb whose subject the trigger
+/// governs, a later actor that nothing else governs is its object ("اغتالت وحدة
+/// إسرائيلية أمس ناشطا").
 pub(super) fn coordinate(event: &mut Event, governors: &[Governor]) {
+    let subject = event.actors.iter().zip(governors).position(|(a, g)| {
+        a.role == Some(Role::Initiator) && matches!(g, Governor::Trigger { lead: false, .. })
+    });
+    if let Some(k) = subject {
+        let trigger_end = event.trigger.end;
+        for (a, g) in event.actors.iter_mut().zip(governors).skip(k + 1) {
+            if a.role.is_none() && a.start >= trigger_end && *g == Governor::Other {
+                a.role = Some(Role::Target);
+            }
+        }
+    }
     for i in 1..event.actors.len().min(governors.len()) {
         if governors[i] != Governor::And {
             continue;
