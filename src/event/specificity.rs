@@ -14,7 +14,8 @@
 
 use super::types::{Event, Mention};
 use super::{Input, Placed};
-use crate::lexicon::{Lexicon, WordClass};
+use crate::kinds::{TimeDirection, TimeUnit};
+use crate::lexicon::{LexValue, Lexicon, WordClass};
 use crate::text::words::clause_side;
 
 /// How many words of the clause before a trigger may make it a statement.
@@ -39,6 +40,7 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     let lex = input.lex;
     let before = ntext.get(..p.nspan.0).unwrap_or_default();
     let after = ntext.get(p.nspan.1..).unwrap_or_default();
+    // Cue words are read back to the clause's start.
     let words_before = || clause_side(before, before.char_indices().rev());
     let any_before =
         |n: usize, class: WordClass| words_before().take(n).any(|w| lex.holds(class, w));
@@ -55,7 +57,7 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
         .take(HISTORICAL_WORDS)
         .chain(clause_side(after, after.char_indices()).take(HISTORICAL_WORDS))
         .any(|w| lex.holds(WordClass::Historical, w));
-    if historical_word || dated_before(input, event) {
+    if historical_word || dated_before(input, event) || names_an_earlier_year(input, p) {
         return Mention::Historical;
     }
     if any_before(HYPOTHETICAL_WORDS, WordClass::Generic) {
@@ -71,7 +73,7 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     if is_purpose(ntext, p.nspan) && !victim_before {
         return Mention::Hypothetical;
     }
-    if !in_main_clause(words_before(), lex) {
+    if !in_main_clause(clause_side(before, before.char_indices().rev()), lex) {
         return Mention::Background;
     }
     let told_before = super::triggers::is_definite(ntext, p.nspan)
@@ -84,9 +86,9 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     Mention::Report
 }
 
-/// Whether the trigger's word carries the preposition ل alone ("لقصف المواقع",
-/// "لتفجير"): an event noun of purpose, something meant, not done. "للقصف" (ل with
-/// the article) is no purpose: "تعرضت البلدة للقصف".
+/// Whether the trigger's word carries the preposition ل ("لقصف المواقع", "عبوة مجهزة
+/// للتفجير"): an event noun of purpose, something meant, not done. After a victim
+/// verb it is what happened ("تعرضت البلدة للقصف"): the caller checks that.
 fn is_purpose(ntext: &str, nspan: (usize, usize)) -> bool {
     let (word_start, prefix) = super::clause::clitics_before(ntext, nspan.0);
     let _ = word_start;
@@ -94,7 +96,7 @@ fn is_purpose(ntext: &str, nspan: (usize, usize)) -> bool {
         .strip_prefix('و')
         .or_else(|| prefix.strip_prefix('ف'))
         .unwrap_or(prefix);
-    prefix == "ل" && !ntext[nspan.0..].starts_with("ال")
+    prefix == "ل" || prefix == "لل"
 }
 
 /// Whether a trigger stands in the main clause of its sentence: at most twelve words
@@ -129,8 +131,57 @@ fn is_question(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
         .is_some_and(|w| input.lex.holds(WordClass::Question, w))
 }
 
+/// A year written with its noun in the trigger's clause ("في العام 2006", "عام
+/// 1988"), before the article's year; without a publication date, any such year:
+/// news tells the year of an event only when it is not the current one.
+fn names_an_earlier_year(input: &Input<'_>, p: &Placed) -> bool {
+    let lex = input.lex;
+    let ntext = input.ntext;
+    let before = ntext.get(..p.nspan.0).unwrap_or_default();
+    let after = ntext.get(p.nspan.1..).unwrap_or_default();
+    let is_year_noun = |w: &str| {
+        let w = w
+            .strip_prefix('ب')
+            .or_else(|| w.strip_prefix('ل'))
+            .unwrap_or(w);
+        matches!(
+            lex.get(WordClass::TimeUnit, w),
+            Some(LexValue::Unit(TimeUnit::Year, _))
+        ) || matches!(
+            lex.get(WordClass::TimePeriod, w),
+            Some(LexValue::Unit(TimeUnit::Year, _))
+        )
+    };
+    let year = |w: &str| {
+        (w.len() == 4)
+            .then(|| w.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1900..2100).contains(y))
+    };
+    let earlier = |y: i32| input.published_year.is_none_or(|p| y < p);
+    // Before the trigger the words come nearest first: the year, then its noun.
+    let mut prev: Option<&str> = None;
+    for w in clause_side(before, before.char_indices().rev()).take(HISTORICAL_WORDS) {
+        if let Some(y) = prev.and_then(year) {
+            if is_year_noun(w) && earlier(y) {
+                return true;
+            }
+        }
+        prev = Some(w);
+    }
+    let mut noun = false;
+    for w in clause_side(after, after.char_indices()).take(HISTORICAL_WORDS) {
+        if noun && year(w).is_some_and(earlier) {
+            return true;
+        }
+        noun = is_year_noun(w);
+    }
+    false
+}
+
 /// A time of the sentence names a year before the article's ("في عام 2005"); without
-/// a publication date, a year named alone, with no month or day, is one.
+/// a publication date, a year named alone, with no month or day, is one; so is a
+/// year back from it ("العام الماضي", "قبل عام").
 fn dated_before(input: &Input<'_>, event: &Event) -> bool {
     let (ss, se) = (event.sentence.start, event.sentence.end);
     input
@@ -142,4 +193,10 @@ fn dated_before(input: &Input<'_>, event: &Event) -> bool {
             Some(published) => year < published,
             None => t.value.month.is_none() && t.value.day.is_none(),
         })
+        || input
+            .times
+            .iter()
+            .filter(|t| t.start >= ss && t.end <= se)
+            .filter_map(|t| t.value.shift)
+            .any(|s| s.unit == TimeUnit::Year && s.direction == TimeDirection::Past)
 }

@@ -190,8 +190,9 @@ impl Event {
     /// - its [`mention`](Event::mention) is [`Mention::Report`] (not a statement,
     ///   hypothetical, generic, historical, question, back-reference, detail or
     ///   background mention);
-    /// - it is anchored by at least one argument: an actor, a place, a time or a
-    ///   fatality count.
+    /// - it is anchored by at least one argument of its own: an actor with a role
+    ///   (an actor the sentence only names does not anchor it), a place, a time or
+    ///   a fatality count.
     ///
     /// Claims (`claimed`) are kept: ACLED codes a claimed event and notes the claim.
     ///
@@ -208,7 +209,7 @@ impl Event {
     pub fn is_reported(&self) -> bool {
         self.modality == Modality::Asserted
             && self.mention == Mention::Report
-            && (!self.actors.is_empty()
+            && (self.actors.iter().any(|a| a.role.is_some())
                 || !self.locations.is_empty()
                 || self.time.is_some()
                 || self.fatalities.is_some())
