@@ -106,6 +106,12 @@ str_enum! {
         /// Opens reported speech, a main clause of its own ("أن", "إن"). Whole word or
         /// under clitics.
         Complementizer => "complementizer",
+        /// Right after a trigger, makes it figurative, not violence ("حادا" in "هجوما
+        /// حادا", "الأزمة" in "انفجار الأزمة"). Whole word or under clitics.
+        Figurative => "figurative",
+        /// Right before a trigger, points back to an event told before ("هذا
+        /// الهجوم"). Whole word or under clitics.
+        Demonstrative => "demonstrative",
         /// Opens a question ("هل"). Whole word, one conjunction allowed.
         Question => "question",
         /// After an attack or shelling trigger, says it came from the air ("جوية",
@@ -182,6 +188,8 @@ impl LexValue {
             | C::Historical
             | C::Question
             | C::Complementizer
+            | C::Figurative
+            | C::Demonstrative
             | C::AirStrikeWord
             | C::RaidWord
             | C::ArrestWord => none(LexValue::None),

@@ -14,10 +14,13 @@
 
 use super::types::{Event, Mention};
 use super::{Input, Placed};
-use crate::kinds::{TimeDirection, TimeUnit};
+use crate::kinds::{EventKind, TimeDirection, TimeUnit};
 use crate::lexicon::{LexValue, Lexicon, WordClass};
 use crate::text::words::clause_side;
 
+/// How many words after a trigger may make it figurative ("هجوما حادا", "انفجار
+/// الأزمة").
+const FIGURATIVE_WORDS: usize = 2;
 /// How many words of the clause before a trigger may make it a statement.
 const STATEMENT_WORDS: usize = 6;
 /// ... hypothetical or generic.
@@ -44,6 +47,13 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     let words_before = || clause_side(before, before.char_indices().rev());
     let any_before =
         |n: usize, class: WordClass| words_before().take(n).any(|w| lex.holds(class, w));
+    if event.kind != EventKind::Protest
+        && clause_side(after, after.char_indices())
+            .take(FIGURATIVE_WORDS)
+            .any(|w| lex.holds(WordClass::Figurative, w))
+    {
+        return Mention::Figurative;
+    }
     if any_before(STATEMENT_WORDS, WordClass::Statement) {
         return Mention::Statement;
     }
@@ -63,7 +73,9 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     if any_before(HYPOTHETICAL_WORDS, WordClass::Generic) {
         return Mention::Generic;
     }
-    if any_before(REFERENCE_WORDS, WordClass::BackReference) {
+    if any_before(REFERENCE_WORDS, WordClass::BackReference)
+        || any_before(1, WordClass::Demonstrative)
+    {
         return Mention::Reference;
     }
     if p.detail {

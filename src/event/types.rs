@@ -43,6 +43,9 @@ str_enum! {
         Reference => "reference",
         /// A detail of an event told elsewhere ("هتف المتظاهرون").
         Detail => "detail",
+        /// Not violence at all: a verbal attack ("هجوما حادا على الحكومة"), an
+        /// explosion of a crisis ("انفجار الأزمة").
+        Figurative => "figurative",
         /// Told in passing, deep in a sentence whose main clause reports something
         /// else (more than twelve words from where the sentence, or its reported
         /// speech after "أن"/"إن", begins).
@@ -188,8 +191,8 @@ impl Event {
     /// - its [`modality`](Event::modality) is [`Modality::Asserted`] (not denied, not
     ///   planned or future);
     /// - its [`mention`](Event::mention) is [`Mention::Report`] (not a statement,
-    ///   hypothetical, generic, historical, question, back-reference, detail or
-    ///   background mention);
+    ///   hypothetical, generic, historical, question, back-reference, detail,
+    ///   figurative or background mention);
     /// - it is anchored by at least one argument of its own: an actor with a role
     ///   (an actor the sentence only names does not anchor it), a place, a time or
     ///   a fatality count.
