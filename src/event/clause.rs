@@ -100,7 +100,6 @@ pub(super) fn governor(
 ) -> Governor {
     let mut pos = word_start;
     let mut lead = false;
-    let mut later: Option<&str> = None;
     for _ in 0..GOVERNOR_WORDS {
         let Some((s, e)) = QUOTED.prev(ntext, pos) else {
             return Governor::Free { lead };
@@ -115,9 +114,11 @@ pub(super) fn governor(
             pos = s;
             continue;
         }
-        // Two-word cues ("على يد", "تحت سيطرة") read with the word after this one.
-        let pair = later.map(|l| format!("{word} {l}"));
-        let pair_is = |class| pair.as_deref().is_some_and(|p| lex.holds(class, p));
+        // Two-word cues ("على يد", "تحت سيطرة"): this word with the one before it.
+        let pair = QUOTED
+            .prev(ntext, s)
+            .map(|(a, b)| format!("{} {word}", &ntext[a..b]));
+        let pair_is = |class| pair.as_deref().is_some_and(|p| lex.contains(class, p));
         if lex.holds(WordClass::NonParticipant, word) || pair_is(WordClass::NonParticipant) {
             return Governor::Outside;
         }
@@ -146,7 +147,6 @@ pub(super) fn governor(
         }
         if is_lead(ntext, (s, e), lex) || is_person(word, lex) {
             lead = true;
-            later = Some(word);
             pos = s;
             continue;
         }

@@ -98,8 +98,8 @@ const AIR_WORDS: usize = 3;
 /// - an attack or a shelling carried out by aircraft (an actor named so, or an air
 ///   word right after the trigger: "قصف إسرائيلي", "استهدفت طائرات حربية روسية") is
 ///   an air strike;
-/// - a raid with no arrest in its sentence is a sweep ("داهمت ... منازل" without
-///   "اعتقلت");
+/// - a raid with no arrest in its sentence or the next is a sweep ("داهمت ... منازل"
+///   without "اعتقلت");
 /// - a killing of fighters (an armed actor its target) is fighting, coded as the
 ///   battle it is part of, not violence against civilians;
 ///
@@ -150,8 +150,8 @@ pub(super) fn recode(input: &Input<'_>, events: &mut [Event], placed: &[Placed])
     }
 }
 
-/// Whether an arrest event was told only by raid words: no arrest word stands in its
-/// sentence beside them.
+/// Whether an arrest event was told only by raid words: no arrest word stands beside
+/// them in its sentence or the next.
 fn only_a_raid(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
     let lex = input.lex;
     let trigger = &input.ntext[p.nspan.0..p.nspan.1];
@@ -167,12 +167,18 @@ fn only_a_raid(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
     }) {
         return false;
     }
-    let sentence = input
+    // The arrests a raid made are told in its sentence or the next ("... حملة
+    // مداهمات. وقالت مصادر إن القوات اعتقلت سبعة أشخاص").
+    let end = input
+        .sentences
+        .get(p.sentence + 1)
+        .map_or(event.sentence.end, |s| s.1);
+    let text = input
         .text
-        .get(event.sentence.start..event.sentence.end)
+        .get(event.sentence.start..end)
         .unwrap_or_default();
-    let sentence = crate::normalize::normalize_str(sentence);
-    !sentence
+    let text = crate::normalize::normalize_str(text);
+    !text
         .split(|c: char| !crate::text::words::is_word_char(c))
         .any(|w| lex.holds(WordClass::ArrestWord, w))
 }

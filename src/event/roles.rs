@@ -240,3 +240,312 @@ pub(super) fn share(events: &mut [Event]) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::{EventKind, Role};
+    use crate::Extractor;
+
+    /// (sentence, kind of the event read, its initiator ids, its target ids).
+    type Row<'a> = (&'a str, EventKind, &'a [&'a str], &'a [&'a str]);
+
+    /// The first event of `kind` in each sentence has exactly these initiators and
+    /// targets.
+    fn check(rows: &[Row]) {
+        let ex = Extractor::default();
+        let mut failed = Vec::new();
+        for (text, kind, initiators, targets) in rows {
+            let doc = ex.extract(*text);
+            let Some(event) = doc.events.iter().find(|e| e.kind == *kind) else {
+                failed.push(format!("{text}: no {kind} in {:?}", doc.events));
+                continue;
+            };
+            let with = |role| {
+                let mut ids: Vec<&str> = event
+                    .actors
+                    .iter()
+                    .filter(|a| a.role == Some(role))
+                    .map(|a| &*a.id)
+                    .collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            };
+            let (mut wi, mut wt) = (initiators.to_vec(), targets.to_vec());
+            wi.sort_unstable();
+            wt.sort_unstable();
+            let got = (with(Role::Initiator), with(Role::Target));
+            if got != (wi.clone(), wt.clone()) {
+                failed.push(format!("{text}\n   want {wi:?} {wt:?}\n    got {got:?}"));
+            }
+        }
+        assert!(
+            failed.is_empty(),
+            "{} rows failed:\n{}",
+            failed.len(),
+            failed.join("\n")
+        );
+    }
+
+    use EventKind::*;
+
+    #[test]
+    fn verb_subject_object() {
+        check(&[
+            (
+                "قصفت قوات النظام مواقع لهيئة تحرير الشام في ريف إدلب.",
+                Shelling,
+                &["sy-regime-forces"],
+                &["hts"],
+            ),
+            // A quote between the verb and its subject.
+            (
+                "شنت \"قسد\" هجوما على مواقع تنظيم داعش.",
+                Attack,
+                &["sdf"],
+                &["isis"],
+            ),
+            // Member heads and quantities between.
+            (
+                "هاجم عناصر من تنظيم داعش حاجزا لقوات النظام في البادية.",
+                Attack,
+                &["isis"],
+                &["sy-regime-forces"],
+            ),
+            (
+                "استهدفت قوات النظام بالقذائف الصاروخية محيط مدينة أريحا.",
+                Attack,
+                &["sy-regime-forces"],
+                &[],
+            ),
+            // A time adverbial between the verb and its object.
+            (
+                "اغتال مسلحون مجهولون أمس شابا في مدينة جاسم.",
+                Killing,
+                &["unidentified-gunmen"],
+                &["youths"],
+            ),
+            // A plural verb follows its subject: the noun after it is the object.
+            (
+                "وقال الأهالي إن عناصر الفرقة الرابعة هاجموا المدنيين في الحي.",
+                Attack,
+                &["fourth-division"],
+                &["civilians"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn subject_verb() {
+        check(&[
+            (
+                "قوات النظام تقصف بلدة كفرنبل بريف إدلب.",
+                Shelling,
+                &["sy-regime-forces"],
+                &[],
+            ),
+            (
+                "وأكد المرصد أن الطائرات الروسية قصفت أطراف مدينة جسر الشغور.",
+                AirStrike,
+                &["russian-forces"],
+                &[],
+            ),
+            // A killing verb with an object: the subject killed.
+            (
+                "وقالت مصادر إن قوات النظام قتلت ثلاثة مدنيين في درعا.",
+                Killing,
+                &["sy-regime-forces"],
+                &["civilians"],
+            ),
+            // The subject of a victim verb is the target.
+            (
+                "وكانت قوات النظام تعرضت لهجوم على طريق دير الزور.",
+                Attack,
+                &[],
+                &["sy-regime-forces"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn passives_and_victims() {
+        check(&[
+            (
+                "قتل عنصران من قوات النظام بانفجار لغم في البادية.",
+                Killing,
+                &[],
+                &["sy-regime-forces"],
+            ),
+            (
+                "اغتيل القيادي في حزب الله برصاص مجهولين في القنيطرة.",
+                Killing,
+                &["unidentified-gunmen"],
+                &["hezbollah"],
+            ),
+            (
+                "أصيب ثلاثة عناصر من الجيش الوطني بقصف لقوات النظام.",
+                Shelling,
+                &["sy-regime-forces"],
+                &["sna"],
+            ),
+            // A count before the subject: the victims.
+            (
+                "وأفاد المرصد بأن 5 عناصر من قسد قتلوا في الهجوم.",
+                Killing,
+                &[],
+                &["sdf"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn light_verbs_with_an_event_noun() {
+        check(&[
+            (
+                "شنت قسد هجوما على نقاط لتنظيم داعش.",
+                Attack,
+                &["sdf"],
+                &["isis"],
+            ),
+            (
+                "وبدأت قوات النظام حملة تمشيط في بادية حمص.",
+                SweepOperation,
+                &["sy-regime-forces"],
+                &[],
+            ),
+            (
+                "قوات النظام نفذت حملة اعتقالات في مدينة الصنمين.",
+                Arrest,
+                &["sy-regime-forces"],
+                &[],
+            ),
+            (
+                "أطلقت الميليشيات الإيرانية حملة تمشيط في البادية.",
+                SweepOperation,
+                &["iran-backed-militias"],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn nominal_constructions() {
+        check(&[
+            (
+                "مقتل شاب برصاص قوات النظام في درعا.",
+                Killing,
+                &["sy-regime-forces"],
+                &["youths"],
+            ),
+            (
+                "مقتل عنصر من الجيش الوطني بنيران قسد.",
+                Killing,
+                &["sdf"],
+                &["sna"],
+            ),
+            (
+                "مقتل مدنيين على يد عناصر الدفاع الوطني.",
+                Killing,
+                &["ndf"],
+                &["civilians"],
+            ),
+            (
+                "استهداف التحالف الدولي لمواقع تنظيم داعش في الباغوز.",
+                Attack,
+                &["us-led-coalition"],
+                &["isis"],
+            ),
+            (
+                "هجوم لتنظيم داعش على مواقع الدفاع الوطني.",
+                Attack,
+                &["isis"],
+                &["ndf"],
+            ),
+            (
+                "جراء قصف مدفعي لقوات النظام على بلدة كفرنبل.",
+                Shelling,
+                &["sy-regime-forces"],
+                &[],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn clashes_name_both_sides() {
+        check(&[
+            (
+                "اندلعت اشتباكات بين قوات النظام وتنظيم داعش في البادية.",
+                ArmedClash,
+                &["sy-regime-forces"],
+                &["isis"],
+            ),
+            (
+                "اشتبكت قسد مع عناصر من تنظيم داعش في ريف دير الزور.",
+                ArmedClash,
+                &["sdf"],
+                &["isis"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn objects_over_several_nouns() {
+        check(&[
+            (
+                "قصفت القوات التركية مواقع ونقاط تابعة لقوات النظام.",
+                Shelling,
+                &["turkish-forces"],
+                &["sy-regime-forces"],
+            ),
+            (
+                "استهدف الطيران الروسي مقرات وتجمعات لهيئة تحرير الشام.",
+                AirStrike,
+                &["russian-air-force"],
+                &["hts"],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn actors_named_without_a_part() {
+        check(&[
+            // Control and patronage.
+            (
+                "انفجرت عبوة ناسفة في مدينة عفرين الخاضعة لسيطرة فصائل الجيش الوطني المدعوم من تركيا.",
+                Explosion,
+                &[],
+                &[],
+            ),
+            // Charges.
+            ("اعتقلت قوات النظام شابا بتهمة الانتماء لتنظيم داعش.", Arrest, &["sy-regime-forces"], &["youths"]),
+            // Reporting.
+            ("وقالت قسد إن مسلحين مجهولين هاجموا حاجزا في الشحيل.", Attack, &["unidentified-gunmen"], &[]),
+        ]);
+        // The names still are entities; they take no part in the event.
+        let doc = Extractor::default().extract(
+            "انفجرت عبوة ناسفة في مدينة عفرين الخاضعة لسيطرة فصائل الجيش الوطني المدعوم من تركيا.",
+        );
+        assert!(doc.entities.iter().any(|e| &*e.id == "turkey"));
+        assert!(
+            doc.events[0].actors.is_empty(),
+            "{:?}",
+            doc.events[0].actors
+        );
+    }
+
+    #[test]
+    fn a_killing_shares_roles_with_its_cause() {
+        let doc = Extractor::default()
+            .extract("قصفت قوات النظام بلدة كفرنبل ما أدى إلى مقتل أربعة مدنيين.");
+        let shelling = &doc.events[0];
+        let killing = doc.events.iter().find(|e| e.kind == Killing).unwrap();
+        assert_eq!(killing.part_of, Some(0));
+        let has = |e: &crate::event::Event, id: &str, role| {
+            e.actors
+                .iter()
+                .any(|a| &*a.id == id && a.role == Some(role))
+        };
+        assert!(has(killing, "sy-regime-forces", Role::Initiator));
+        assert!(has(shelling, "civilians", Role::Target));
+    }
+}

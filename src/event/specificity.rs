@@ -39,6 +39,9 @@ const VICTIM_WORDS: usize = 5;
 
 /// The mention an event's sentence makes of it.
 pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
+    if event.refers_to.is_some() {
+        return Mention::Reference;
+    }
     let ntext = input.ntext;
     let lex = input.lex;
     let before = ntext.get(..p.nspan.0).unwrap_or_default();

@@ -96,23 +96,33 @@ fn span_of(text: &str, span: (usize, usize)) -> Span {
 
 /// One record per event: an event told again merges into the event it restates.
 ///
-/// - In its sentence: a generic attack word after a violent event ("قصفت ... واستهدف
-///   القصف"), a definite noun of the same kind ("غارة ... وأسفرت الغارة"), and a raid
-///   and the arrests it made ("داهمت ... واعتقلت") are one event.
+/// - In its sentence: a generic attack word after a violent event ("انفجار عبوة
+///   ناسفة ... استهدف"), a definite noun of the same kind ("غارة ... وأسفرت الغارة
+///   عن"), and a raid and the arrests it made ("داهمت ... واعتقلت") are one event:
+///   the later words join the first event (`trigger_words`) and leave no record.
 /// - In a later sentence: a definite event noun with no place of its own, or the
 ///   same place ("القصف استهدف الأحياء", "الهجوم أسفر عن"), refers back to the last
-///   event of its kind (or, for an attack word, the last violent event).
+///   event of its kind (or, for an attack word, the last violent event). It stays a
+///   record of its own for the words it covers, marked `refers_to` (and so
+///   `mention: reference`, which `Event::is_reported` drops); the event it refers
+///   to lists its trigger in `trigger_words`.
 ///
-/// The merged event keeps its trigger and lists the other words in `trigger_words`;
-/// actors it lacks, a place, a time and a count when it has none are taken over.
+/// The event restated takes over the actors it lacks, and a place, a time, a count
+/// and a source when it has none.
 pub(super) fn merge(input: &Input<'_>, events: &mut Vec<Event>, placed: &mut Vec<Placed>) {
     let mut i = 1;
     while i < events.len() {
         match restated(input, events, placed, i) {
-            Some(j) => {
+            Some((j, true)) => {
                 let event = events.remove(i);
                 placed.remove(i);
                 absorb(&mut events[j], event);
+            }
+            Some((j, false)) => {
+                let copy = events[i].clone();
+                absorb(&mut events[j], copy);
+                events[i].refers_to = Some(j);
+                i += 1;
             }
             None => i += 1,
         }
@@ -120,7 +130,13 @@ pub(super) fn merge(input: &Input<'_>, events: &mut Vec<Event>, placed: &mut Vec
 }
 
 /// The earlier event that event `i` restates, if any.
-fn restated(input: &Input<'_>, events: &[Event], placed: &[Placed], i: usize) -> Option<usize> {
+/// `true` when it is the same sentence, where the words merge.
+fn restated(
+    input: &Input<'_>,
+    events: &[Event],
+    placed: &[Placed],
+    i: usize,
+) -> Option<(usize, bool)> {
     let (event, p) = (&events[i], &placed[i]);
     let definite = is_definite(input.ntext, p.nspan);
     let fits = |j: usize| {
@@ -133,7 +149,7 @@ fn restated(input: &Input<'_>, events: &[Event], placed: &[Placed], i: usize) ->
         let generic_after = event.kind == EventKind::Attack && events[j].kind != EventKind::Attack;
         let arrests = event.kind == EventKind::Arrest;
         if generic_after || arrests || (definite && event.fatalities.is_none()) {
-            return Some(j);
+            return Some((j, true));
         }
     }
     if !definite || p.detail {
@@ -147,7 +163,7 @@ fn restated(input: &Input<'_>, events: &[Event], placed: &[Placed], i: usize) ->
         .locations
         .iter()
         .all(|l| events[j].locations.iter().any(|m| m.id == l.id));
-    own_place.then_some(j)
+    own_place.then_some((j, false))
 }
 
 /// Whether the trigger's word carries the article ("القصف", "بالقصف", "للقصف").
@@ -165,6 +181,7 @@ fn absorb(event: &mut Event, other: Event) {
     event.trigger_words.push(other.trigger);
     event.trigger_words.extend(other.trigger_words);
     event.trigger_words.sort_by_key(|s| s.start);
+    event.trigger_words.dedup_by_key(|s| s.start);
     for actor in other.actors {
         match event.actors.iter_mut().find(|a| a.id == actor.id) {
             Some(a) => {
@@ -218,6 +235,7 @@ fn event(
         claimed: false,
         modality: modality(input.ntext, nspan, input.lex),
         mention: Mention::Report,
+        refers_to: None,
         sentence: Span {
             start: sentence.0,
             end: sentence.1,

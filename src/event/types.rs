@@ -175,6 +175,12 @@ pub struct Event {
     /// fatalities are counted there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<usize>,
+    /// For a later mention of an event already reported ("القصف استهدف الأحياء" after
+    /// "قصفت قوات النظام ..."), the index of that event in `Document::events`, which
+    /// lists this trigger among its `trigger_words`; this record is then
+    /// `mention: reference`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<usize>,
     /// ACLED event type and sub-event type.
     pub acled: Acled,
     /// CAMEO root code ("19"), empty where CAMEO has none.

@@ -66,12 +66,16 @@ pub(crate) fn clitic_splits(word: &str) -> impl Iterator<Item = (&str, &str)> {
 }
 
 /// The word itself, then its stems under every proclitic chain that can start it
-/// (shortest chain first): how a rule compares a word with a word list when the
+/// (shortest chain first, two letters or more): how a rule compares a word with a word list when the
 /// listed word may itself begin with a clitic letter. "بدأت" is listed as written and
 /// found whole before any stripping could turn it into "دأت"; "وقالت" is found as
 /// "قالت" under its conjunction.
 pub(crate) fn whole_then_stems(word: &str) -> impl Iterator<Item = &str> {
-    std::iter::once(word).chain(clitic_splits(word).map(|(_, stem)| stem))
+    std::iter::once(word).chain(
+        clitic_splits(word)
+            .map(|(_, stem)| stem)
+            .filter(|stem| stem.chars().nth(1).is_some()),
+    )
 }
 
 /// The word without one leading conjunction or preposition (و ف ب ل, وب ول فب) when at
