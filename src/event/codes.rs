@@ -248,3 +248,70 @@ fn code_by_arguments(event: &mut Event) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::EventKind::{self, *};
+    use crate::Extractor;
+
+    #[test]
+    fn kinds_from_context() {
+        // (text, the first event's kind and ACLED event type)
+        let rows: &[(&str, EventKind, &str)] = &[
+            // From the air: named aircraft or drones, an air word after the trigger.
+            (
+                "استهدفت طائرات حربية روسية بلدة كنصفرة.",
+                AirStrike,
+                "Explosions/Remote violence",
+            ),
+            (
+                "قصف إسرائيلي على محيط مطار دمشق الدولي.",
+                AirStrike,
+                "Explosions/Remote violence",
+            ),
+            (
+                "هجوم بطائرة مسيرة تركية على مواقع قسد.",
+                AirStrike,
+                "Explosions/Remote violence",
+            ),
+            (
+                "قصفت قوات النظام بلدة كفرنبل.",
+                Shelling,
+                "Explosions/Remote violence",
+            ),
+            // Fighters killed in fighting: a battle; civilians: violence against them.
+            ("مقتل عنصرين من قوات النظام في البادية.", Killing, "Battles"),
+            (
+                "مقتل ثلاثة مدنيين برصاص قناص في درعا.",
+                Killing,
+                "Violence against civilians",
+            ),
+            // A raid with arrests is an arrest, without them a sweep.
+            (
+                "داهمت قوات النظام منازل في جاسم واعتقلت شابين.",
+                Arrest,
+                "Strategic developments",
+            ),
+            (
+                "داهمت قوات النظام منازل في بلدة جاسم.",
+                SweepOperation,
+                "Strategic developments",
+            ),
+        ];
+        let ex = Extractor::default();
+        for (text, kind, acled) in rows {
+            let doc = ex.extract(*text);
+            let e = &doc.events[0];
+            assert_eq!(
+                (e.kind, e.acled.event_type.as_str()),
+                (*kind, *acled),
+                "{text}"
+            );
+        }
+        // A killing caused by a shelling is coded like it.
+        let doc = ex
+            .extract("قصفت قوات النظام مواقع الفصائل ما أدى إلى مقتل ثلاثة عناصر من الجيش الوطني.");
+        let killing = doc.events.iter().find(|e| e.kind == Killing).unwrap();
+        assert_eq!(killing.acled.event_type, "Explosions/Remote violence");
+    }
+}

@@ -215,3 +215,181 @@ fn dated_before(input: &Input<'_>, event: &Event) -> bool {
             .filter_map(|t| t.value.shift)
             .any(|s| s.unit == TimeUnit::Year && s.direction == TimeDirection::Past)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::event::{EventKind, Mention};
+    use crate::time::Date;
+    use crate::{Article, Extractor};
+
+    /// Every event of each sentence is marked `want` and is not reported.
+    fn none_reported(want: Mention, rows: &[&str]) {
+        let ex = Extractor::default();
+        let mut failed = Vec::new();
+        for text in rows {
+            let doc = ex.extract(*text);
+            let got: Vec<(EventKind, Mention, bool)> = doc
+                .events
+                .iter()
+                .map(|e| (e.kind, e.mention, e.is_reported()))
+                .collect();
+            if got.is_empty() || got.iter().any(|&(_, m, r)| m != want || r) {
+                failed.push(format!("{text}\n    got {got:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "want {want}:\n{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn statements_about_violence() {
+        none_reported(
+            Mention::Statement,
+            &[
+                "أدانت وزارة الخارجية الهجوم على بلدة كفرنبل.",
+                "واستنكر الائتلاف الوطني القصف على مدينة أريحا.",
+                "وحمّلت الفصائل قوات النظام المسؤولية عن قصف المدينة.",
+                "وفتحت السلطات تحقيقا في مقتل الشاب.",
+                "وتبنى تنظيم داعش الهجوم في بيان على معرفاته.",
+            ],
+        );
+        // The arrest is reported; the killing it charges is not.
+        let doc = Extractor::default().extract("واعتقلت الدورية الشاب بتهمة قتل أحد عناصرها.");
+        let kinds: Vec<(EventKind, Mention, bool)> = doc
+            .events
+            .iter()
+            .map(|e| (e.kind, e.mention, e.is_reported()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (EventKind::Arrest, Mention::Report, true),
+                (EventKind::Killing, Mention::Statement, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn hypotheticals_plans_and_threats() {
+        none_reported(
+            Mention::Hypothetical,
+            &[
+                "وحذرت المنظمة من أي هجوم على مدينة إدلب.",
+                "ونشرت القوات حواجز إضافية لتفادي الهجمات على الطريق.",
+                "وتدرب العناصر لتفجير الجسور في المنطقة.",
+            ],
+        );
+    }
+
+    #[test]
+    fn future_and_negation_are_not_reported() {
+        let ex = Extractor::default();
+        for text in [
+            "وستشن قوات النظام هجوما على ريف إدلب الجنوبي.",
+            "وسوف تقصف الطائرات مواقع التنظيم.",
+            "وتعتزم الميليشيات شن حملة تمشيط في البادية.",
+            "ونفت قسد قصف مواقع الجيش الوطني.",
+            "ولم تسفر الغارات عن إصابات.",
+        ] {
+            let doc = ex.extract(text);
+            assert!(!doc.events.is_empty(), "{text}");
+            assert!(doc.events.iter().all(|e| !e.is_reported()), "{text}");
+        }
+    }
+
+    #[test]
+    fn generic_and_habitual() {
+        none_reported(
+            Mention::Generic,
+            &[
+                "وتتكرر عمليات الاغتيال في ريف درعا الغربي.",
+                "وتأتي ضمن سلسلة هجمات على مواقع قوات النظام.",
+                "وسط تزايد الهجمات على الحواجز في البادية.",
+            ],
+        );
+    }
+
+    #[test]
+    fn historical_references() {
+        none_reported(
+            Mention::Historical,
+            &[
+                "وكانت قوات النظام قد قصفت البلدة في عام 2013.",
+                "ويصادف اليوم ذكرى القصف الكيماوي على الغوطة الشرقية.",
+            ],
+        );
+        // A year before the article's is history; the article's own is not.
+        let ex = Extractor::default();
+        let text = "قصفت قوات النظام البلدة عام 2019.";
+        let old = ex.extract(Article::new(text).published(Date::parse("2024-03-01").ok()));
+        assert_eq!(old.events[0].mention, Mention::Historical);
+        let now = ex.extract(Article::new(text).published(Date::parse("2019-06-01").ok()));
+        assert_eq!(now.events[0].mention, Mention::Report);
+        // A year back from the article.
+        let doc = ex.extract("وفي العام الماضي قتل مسلحون مجهولون عشرة شبان في المنطقة.");
+        assert_eq!(doc.events[0].mention, Mention::Historical);
+    }
+
+    #[test]
+    fn questions() {
+        none_reported(
+            Mention::Question,
+            &[
+                "هل قصفت الطائرات الروسية المستشفى؟",
+                "فمن يقف وراء الهجمات على حواجز النظام؟",
+            ],
+        );
+    }
+
+    #[test]
+    fn references_details_and_figures_of_speech() {
+        none_reported(
+            Mention::Reference,
+            &[
+                "وجاء ذلك عقب الهجوم على الحاجز.",
+                "وأثار القصف موجة نزوح من القرى.",
+                "وهذه الاشتباكات ليست الأولى في المنطقة.",
+            ],
+        );
+        none_reported(
+            Mention::Detail,
+            &["وهتف المتظاهرون بشعارات تطالب برحيل النظام."],
+        );
+        none_reported(
+            Mention::Figurative,
+            &["وشن رئيس الائتلاف هجوما حادا على المبعوث الدولي."],
+        );
+    }
+
+    #[test]
+    fn told_in_passing() {
+        let doc = Extractor::default().extract(
+            "وتحدث الأهالي في الاجتماع الذي عقد في مبنى البلدية بحضور وجهاء العشائر وممثلين عن المجلس المحلي عن الخدمات والمياه والكهرباء وعن القصف.",
+        );
+        assert_eq!(doc.events[0].mention, Mention::Background);
+        // Reported speech starts a main clause of its own.
+        let doc = Extractor::default().extract(
+            "وقال مراسل المنصة في ريف إدلب الجنوبي في اتصال هاتفي مع فريق التحرير إن قوات النظام قصفت بلدة كفرنبل.",
+        );
+        assert_eq!(doc.events[0].mention, Mention::Report);
+        assert!(doc.events[0].is_reported());
+    }
+
+    #[test]
+    fn reports_stay_reported() {
+        let ex = Extractor::default();
+        for text in [
+            "قصفت قوات النظام بلدة كفرنبل بريف إدلب الجنوبي.",
+            "وتعرضت قرى سهل الغاب للقصف المدفعي مساء الخميس.",
+            "مقتل شاب برصاص مجهولين في مدينة جاسم.",
+            "خرجت مظاهرة في مدينة إدلب للمطالبة بالإفراج عن المعتقلين.",
+            "تجمع مئات المتظاهرين أمام مبنى المحافظة في السويداء.",
+        ] {
+            let doc = ex.extract(text);
+            assert!(
+                doc.events.iter().any(|e| e.is_reported()),
+                "{text}: {:?}",
+                doc.events
+            );
+        }
+    }
+}

@@ -279,4 +279,73 @@ mod tests {
             assert_eq!(&got, want, "{text}");
         }
     }
+
+    #[test]
+    fn one_record_per_event() {
+        use crate::event::Mention;
+        use EventKind::*;
+        // (text, the events as (kind, trigger, other trigger words, mention), in order)
+        type Row<'a> = (&'a str, &'a [(EventKind, &'a str, &'a [&'a str], Mention)]);
+        let rows: &[Row] = &[
+            // A second trigger word in the sentence restates the event.
+            (
+                "قصفت قوات النظام بلدة كفرنبل واستهدف القصف الأحياء السكنية.",
+                &[(Shelling, "قصفت", &["استهدف", "قصف"], Mention::Report)],
+            ),
+            (
+                "شنت الطائرات الروسية غارة جوية على أريحا، واستهدفت الغارة سوقا شعبيا.",
+                &[(
+                    AirStrike,
+                    "غارة جوية",
+                    &["استهدفت", "غارة"],
+                    Mention::Report,
+                )],
+            ),
+            // A raid and its arrests are one arrest.
+            (
+                "داهمت قوات النظام منازل في بلدة جاسم واعتقلت ثلاثة شبان.",
+                &[(Arrest, "داهمت", &["اعتقلت"], Mention::Report)],
+            ),
+            // (The article stays outside a trigger's span, like a clitic.)
+            // A back-reference in a later sentence: the first event lists its word,
+            // and the mention stays a record marked as a reference.
+            (
+                "قصفت قوات النظام بلدة كفرنبل. وأسفر القصف عن دمار كبير في المنازل.",
+                &[
+                    (Shelling, "قصفت", &["قصف"], Mention::Report),
+                    (Shelling, "قصف", &[], Mention::Reference),
+                ],
+            ),
+            // Two events of the same kind in two sentences with their own places stay
+            // two events.
+            (
+                "قصفت قوات النظام بلدة كفرنبل. وفي حلب، قصفت الفصائل حي الحمدانية.",
+                &[
+                    (Shelling, "قصفت", &[], Mention::Report),
+                    (Shelling, "قصفت", &[], Mention::Report),
+                ],
+            ),
+        ];
+        let ex = Extractor::default();
+        for (text, want) in rows {
+            let doc = ex.extract(*text);
+            let got: Vec<(EventKind, &str, Vec<&str>, Mention)> = doc
+                .events
+                .iter()
+                .map(|e| {
+                    let words = e.trigger_words.iter().map(|w| w.text.as_str()).collect();
+                    (e.kind, e.trigger.text.as_str(), words, e.mention)
+                })
+                .collect();
+            let want: Vec<(EventKind, &str, Vec<&str>, Mention)> = want
+                .iter()
+                .map(|(k, t, w, m)| (*k, *t, w.to_vec(), *m))
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+        // The reference points at its event, which took over its arguments.
+        let doc = ex.extract("قصفت قوات النظام بلدة كفرنبل. وأسفر القصف عن دمار كبير.");
+        assert_eq!(doc.events[1].refers_to, Some(0));
+        assert!(!doc.events[1].is_reported());
+    }
 }
