@@ -112,6 +112,15 @@ str_enum! {
         /// Right before a trigger, points back to an event told before ("هذا
         /// الهجوم"). Whole word or under clitics.
         Demonstrative => "demonstrative",
+        /// A violent trigger verb in the present ("يقصف", "تستهدف"): outside a
+        /// headline, habitual or ongoing. Whole word or under clitics.
+        Imperfect => "imperfect",
+        /// An indefinite plural event noun that tells a class of events ("هجمات",
+        /// "تفجيرات"). Whole word.
+        PluralEvent => "plural_event",
+        /// An event noun that, with a possessive pronoun, refers to an event of someone
+        /// already named ("مقتل" in "مقتله"). Whole word, the pronoun removed.
+        EventNoun => "event_noun",
         /// Opens a question ("هل"). Whole word, one conjunction allowed.
         Question => "question",
         /// After an attack or shelling trigger, says it came from the air ("جوية",
@@ -188,6 +197,9 @@ impl LexValue {
             | C::Historical
             | C::Question
             | C::Complementizer
+            | C::Imperfect
+            | C::PluralEvent
+            | C::EventNoun
             | C::Figurative
             | C::Demonstrative
             | C::AirStrikeWord

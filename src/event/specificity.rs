@@ -21,6 +21,8 @@ use crate::text::words::clause_side;
 /// How many words after a trigger may make it figurative ("هجوما حادا", "انفجار
 /// الأزمة").
 const FIGURATIVE_WORDS: usize = 2;
+/// How many words before a plural event noun may tell it done ("شنت ... ضربات").
+const LIGHT_WORDS: usize = 3;
 /// How many words of the clause before a trigger may make it a statement.
 const STATEMENT_WORDS: usize = 6;
 /// ... hypothetical or generic.
@@ -73,11 +75,27 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     if historical_word || dated_before(input, event) || names_an_earlier_year(input, p) {
         return Mention::Historical;
     }
-    if any_before(HYPOTHETICAL_WORDS, WordClass::Generic) {
+    let trigger_word = ntext.get(p.nspan.0..p.nspan.1).unwrap_or_default();
+    let imperfect = trigger_word
+        .split(' ')
+        .next()
+        .is_some_and(|w| lex.holds(WordClass::Imperfect, w));
+    let first_word = trigger_word.split(' ').next().unwrap_or_default();
+    // "هجمات على الحواجز": a class of events, unless a verb tells them done ("شنت
+    // ضربات جوية", "تعرضت لهجمات") or a count makes them specific.
+    let plural = lex.contains(WordClass::PluralEvent, first_word)
+        && !any_before(LIGHT_WORDS, WordClass::LightVerb)
+        && !any_before(LIGHT_WORDS, WordClass::VictimCue)
+        && event.fatalities.is_none();
+    if any_before(HYPOTHETICAL_WORDS, WordClass::Generic)
+        || (imperfect && !is_headline(input, event, p))
+        || plural
+    {
         return Mention::Generic;
     }
     if any_before(REFERENCE_WORDS, WordClass::BackReference)
         || any_before(1, WordClass::Demonstrative)
+        || is_possessed(first_word, lex)
     {
         return Mention::Reference;
     }
@@ -127,6 +145,36 @@ fn in_main_clause<'a>(mut words: impl Iterator<Item = &'a str>, lex: &Lexicon) -
         }
     }
     words.next().is_none()
+}
+
+/// The pronouns an event noun may carry ("مقتله", "اعتقالهم"): grammar, in code.
+const POSSESSIVES: &[&str] = &["ه", "ها", "هم", "هما", "هن"];
+
+/// Whether the trigger is an event noun with a possessive pronoun ("مقتله",
+/// "هجومها", "اعتقالهم"): the event of someone already introduced, told before or
+/// in passing ("بعد اعتقاله", "صعّد هجومه على").
+fn is_possessed(word: &str, lex: &Lexicon) -> bool {
+    POSSESSIVES.iter().any(|p| {
+        word.strip_suffix(p)
+            .is_some_and(|stem| lex.contains(WordClass::EventNoun, stem))
+    })
+}
+
+/// Whether the event's sentence is the article's headline: its first line, with no
+/// full stop at its end. Position in the article is used for this only: a headline
+/// tells an event in the present ("قوات النظام تقصف كفرنبل"), the body in the past,
+/// so a present-tense violent verb in the body is habitual or ongoing ("يقتل",
+/// "تستهدف").
+fn is_headline(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
+    if p.sentence != 0 {
+        return false;
+    }
+    let text = input
+        .text
+        .get(event.sentence.start..event.sentence.end)
+        .unwrap_or_default()
+        .trim_end();
+    !text.ends_with(['.', '!', '؟', '?', '۔'])
 }
 
 /// A question: the sentence holds a question mark, or the trigger's clause opens
@@ -304,8 +352,13 @@ mod tests {
                 "وتتكرر عمليات الاغتيال في ريف درعا الغربي.",
                 "وتأتي ضمن سلسلة هجمات على مواقع قوات النظام.",
                 "وسط تزايد الهجمات على الحواجز في البادية.",
+                // An indefinite plural with no verb telling it done.
+                "وتشهد المنطقة هجمات على الحواجز العسكرية.",
             ],
         );
+        // A verb tells them done: a report.
+        let doc = Extractor::default().extract("نفذت طائرات التحالف ضربات جوية على مواقع داعش.");
+        assert_eq!(doc.events[0].mention, Mention::Report);
     }
 
     #[test]
@@ -330,6 +383,18 @@ mod tests {
     }
 
     #[test]
+    fn present_tense_outside_a_headline() {
+        let ex = Extractor::default();
+        // The body: habitual.
+        let doc = ex.extract("ويستهدف القناصة المدنيين في أحياء المدينة.");
+        assert_eq!(doc.events[0].mention, Mention::Generic);
+        // The headline: a report.
+        let doc =
+            ex.extract("قوات النظام تقصف بلدة كفرنبل\nقصفت قوات النظام صباح اليوم بلدة كفرنبل.");
+        assert_eq!(doc.events[0].mention, Mention::Report, "{:?}", doc.events);
+    }
+
+    #[test]
     fn questions() {
         none_reported(
             Mention::Question,
@@ -348,6 +413,9 @@ mod tests {
                 "وجاء ذلك عقب الهجوم على الحاجز.",
                 "وأثار القصف موجة نزوح من القرى.",
                 "وهذه الاشتباكات ليست الأولى في المنطقة.",
+                // The event of someone already named.
+                "وطالبت عائلته بالكشف عن مصيره منذ اعتقاله.",
+                "وصعّد الائتلاف من هجومه على المبعوث الدولي.",
             ],
         );
         none_reported(
