@@ -179,9 +179,7 @@ pub(super) fn predicate_between(
     let mut pos = actor_end;
     let mut found = Predicate::Plain;
     for _ in 0..=SUBJECT_GAP_WORDS {
-        let Some((s, e)) = QUOTED.next(ntext, pos) else {
-            return None;
-        };
+        let (s, e) = QUOTED.next(ntext, pos)?;
         if s >= trigger_start {
             return Some(found);
         }

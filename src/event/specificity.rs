@@ -123,8 +123,7 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
 /// للتفجير"): an event noun of purpose, something meant, not done. After a victim
 /// verb it is what happened ("تعرضت البلدة للقصف"): the caller checks that.
 fn is_purpose(ntext: &str, nspan: (usize, usize)) -> bool {
-    let (word_start, prefix) = super::clause::clitics_before(ntext, nspan.0);
-    let _ = word_start;
+    let (_, prefix) = super::clause::clitics_before(ntext, nspan.0);
     let prefix = prefix
         .strip_prefix('و')
         .or_else(|| prefix.strip_prefix('ف'))

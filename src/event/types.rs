@@ -24,8 +24,10 @@ str_enum! {
     /// What kind of mention of an event the sentence makes: a report of one, or a
     /// mention that reports none (the reason why). Only reports are kept by
     /// [`Event::is_reported`].
+    #[derive(Default)]
     Mention {
         /// Reports the event.
+        #[default]
         Report => "report",
         /// A statement, charge, trial or investigation about violence ("أدانت",
         /// "بتهمة", "تبنى").
@@ -50,12 +52,6 @@ str_enum! {
         /// else (more than twelve words from where the sentence, or its reported
         /// speech after "أن"/"إن", begins).
         Background => "background",
-    }
-}
-
-impl Default for Mention {
-    fn default() -> Mention {
-        Mention::Report
     }
 }
 
