@@ -45,15 +45,19 @@ pub(super) fn part(input: &Input<'_>, placed: &[Placed], entity: usize) -> Optio
     if first == last {
         return None;
     }
+    // Triggers are in text order and do not overlap: the one that can overlap a
+    // span is the last one starting before its end (a binary search, so a sentence
+    // full of triggers stays linear).
     let trigger_at = |(s, t): (usize, usize)| {
-        (first..last).find(|&k| s < placed[k].nspan.1 && placed[k].nspan.0 < t)
+        let k = placed[first..last].partition_point(|p| p.nspan.0 < t) + first;
+        (k > first && s < placed[k - 1].nspan.1).then(|| k - 1)
     };
     // A word of a longer trigger ("انتحاري" in "هجوم انتحاري") tells how, not who.
-    if (first..last).any(|k| {
+    if let Some(k) = trigger_at(nspan) {
         let t = placed[k].nspan;
-        t.0 <= nspan.0 && nspan.1 <= t.1 && t != nspan
-    }) {
-        return None;
+        if t.0 <= nspan.0 && nspan.1 <= t.1 && t != nspan {
+            return None;
+        }
     }
     let (word_start, prefix) = clause::clitics_before(ntext, nspan.0);
     let in_time = |(s, t): (usize, usize)| {
@@ -80,11 +84,14 @@ pub(super) fn part(input: &Input<'_>, placed: &[Placed], entity: usize) -> Optio
         let next = after?;
         let p = &placed[next];
         let predicate = clause::predicate_between(ntext, nspan.1, p.nspan.0, lex)?;
-        let no_actor_between = !input
-            .entity_spans
+        // The few entities between the actor and the verb (at most four words).
+        let from = input.entity_spans.partition_point(|s| s.0 < nspan.1);
+        let no_actor_between = !input.entity_spans[from..]
             .iter()
-            .zip(input.entities)
-            .any(|(s, x)| x.kind == EntityKind::Actor && s.0 >= nspan.1 && s.1 <= p.nspan.0);
+            .zip(&input.entities[from..])
+            .take_while(|(s, _)| s.0 < p.nspan.0)
+            .take(SUBJECT_ENTITIES)
+            .any(|(s, x)| x.kind == EntityKind::Actor && s.1 <= p.nspan.0);
         if !no_actor_between {
             return None;
         }
@@ -162,6 +169,10 @@ pub(super) fn part(input: &Input<'_>, placed: &[Placed], entity: usize) -> Optio
         governor,
     })
 }
+
+/// How many entities between a subject and its verb are looked at (the gap is four
+/// words at most).
+const SUBJECT_ENTITIES: usize = 8;
 
 /// How many bytes may separate two actors joined by "و" ("X وY", "X و Y").
 const JOIN_GAP: usize = 12;

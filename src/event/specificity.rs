@@ -246,21 +246,23 @@ fn names_an_earlier_year(input: &Input<'_>, p: &Placed) -> bool {
 /// year back from it ("العام الماضي", "قبل عام").
 fn dated_before(input: &Input<'_>, event: &Event) -> bool {
     let (ss, se) = (event.sentence.start, event.sentence.end);
-    input
-        .times
+    // Times are in text order: those of the sentence, found by a binary search.
+    let from = input.times.partition_point(|t| t.start < ss);
+    input.times[from..]
         .iter()
-        .filter(|t| t.start >= ss && t.end <= se)
-        .filter_map(|t| t.value.year.map(|y| (y, t)))
-        .any(|(year, t)| match input.published_year {
-            Some(published) => year < published,
-            None => t.value.month.is_none() && t.value.day.is_none(),
+        .take_while(|t| t.start < se)
+        .filter(|t| t.end <= se)
+        .any(|t| {
+            let earlier_year = t.value.year.is_some_and(|year| match input.published_year {
+                Some(published) => year < published,
+                None => t.value.month.is_none() && t.value.day.is_none(),
+            });
+            let year_back = t
+                .value
+                .shift
+                .is_some_and(|s| s.unit == TimeUnit::Year && s.direction == TimeDirection::Past);
+            earlier_year || year_back
         })
-        || input
-            .times
-            .iter()
-            .filter(|t| t.start >= ss && t.end <= se)
-            .filter_map(|t| t.value.shift)
-            .any(|s| s.unit == TimeUnit::Year && s.direction == TimeDirection::Past)
 }
 
 #[cfg(test)]
@@ -323,6 +325,8 @@ mod tests {
                 "وحذرت المنظمة من أي هجوم على مدينة إدلب.",
                 "ونشرت القوات حواجز إضافية لتفادي الهجمات على الطريق.",
                 "وتدرب العناصر لتفجير الجسور في المنطقة.",
+                // Foiled: the device was defused.
+                "وفككت قوات الأمن العام عبوة ناسفة قرب دوار الساعة.",
             ],
         );
     }

@@ -110,41 +110,48 @@ fn span_of(text: &str, span: (usize, usize)) -> Span {
 /// The event restated takes over the actors it lacks, and a place, a time, a count
 /// and a source when it has none.
 pub(super) fn merge(input: &Input<'_>, events: &mut Vec<Event>, placed: &mut Vec<Placed>) {
-    let mut i = 1;
-    while i < events.len() {
-        match restated(input, events, placed, i) {
-            Some((j, true)) => {
-                let event = events.remove(i);
-                placed.remove(i);
-                absorb(&mut events[j], event);
-            }
+    // One pass, building the kept events: each decision looks at kept events only,
+    // a bounded number of them, so a text full of triggers stays linear.
+    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
+    let mut kept_at: Vec<Placed> = Vec::with_capacity(placed.len());
+    for (mut event, p) in events.drain(..).zip(placed.drain(..)) {
+        match restated(input, &kept, &kept_at, &event, &p) {
+            Some((j, true)) => absorb(&mut kept[j], event),
             Some((j, false)) => {
-                let copy = events[i].clone();
-                absorb(&mut events[j], copy);
-                events[i].refers_to = Some(j);
-                i += 1;
+                absorb(&mut kept[j], event.clone());
+                event.refers_to = Some(j);
+                kept.push(event);
+                kept_at.push(p);
             }
-            None => i += 1,
+            None => {
+                kept.push(event);
+                kept_at.push(p);
+            }
         }
     }
+    *events = kept;
+    *placed = kept_at;
 }
 
-/// The earlier event that event `i` restates, if any.
-/// `true` when it is the same sentence, where the words merge.
+/// How many earlier events a back-reference in a later sentence may reach.
+const REFERENCE_REACH: usize = 32;
+
+/// The kept event that `event` restates, if any; `true` when it is in the same
+/// sentence, where the words merge.
 fn restated(
     input: &Input<'_>,
     events: &[Event],
     placed: &[Placed],
-    i: usize,
+    event: &Event,
+    p: &Placed,
 ) -> Option<(usize, bool)> {
-    let (event, p) = (&events[i], &placed[i]);
     let definite = is_definite(input.ntext, p.nspan);
     let fits = |j: usize| {
         let earlier = &events[j];
         earlier.kind == event.kind || (event.kind == EventKind::Attack && earlier.kind.is_violent())
     };
     // The event right before, in the same sentence.
-    let j = i - 1;
+    let j = events.len().checked_sub(1)?;
     if placed[j].sentence == p.sentence && fits(j) {
         let generic_after = event.kind == EventKind::Attack && events[j].kind != EventKind::Attack;
         let arrests = event.kind == EventKind::Arrest;
@@ -155,10 +162,11 @@ fn restated(
     if !definite || p.detail {
         return None;
     }
-    // A later sentence refers back to the last event it fits.
-    let j = (0..i)
+    // A later sentence refers back to the last event it fits (a reference itself is
+    // passed over for the event it refers to).
+    let j = (events.len().saturating_sub(REFERENCE_REACH)..events.len())
         .rev()
-        .find(|&j| placed[j].sentence < p.sentence && fits(j))?;
+        .find(|&j| placed[j].sentence < p.sentence && events[j].refers_to.is_none() && fits(j))?;
     let own_place = event
         .locations
         .iter()
