@@ -24,9 +24,9 @@ const FIGURATIVE_WORDS: usize = 2;
 /// How many words before a plural event noun may tell it done ("شنت ... ضربات").
 const LIGHT_WORDS: usize = 3;
 /// How many words of the clause before a trigger may make it a statement.
-const STATEMENT_WORDS: usize = 6;
+const STATEMENT_WORDS: usize = 12;
 /// ... hypothetical or generic.
-const HYPOTHETICAL_WORDS: usize = 5;
+const HYPOTHETICAL_WORDS: usize = 8;
 /// ... a back-reference ("عقب الهجوم", "على خلفية مقتل").
 const REFERENCE_WORDS: usize = 2;
 /// ... for historical words, either side.
