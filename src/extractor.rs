@@ -316,6 +316,7 @@ impl Extractor {
                 hits.triggers,
                 (&entities, &entity_spans),
                 (&times, &time_spans),
+                article.published.map(|d| d.year()),
             )
         };
         Document {
@@ -495,6 +496,7 @@ impl Extractor {
         mut trigger_hits: Vec<Hit>,
         (entities, entity_spans): (&[Entity], &[(usize, usize)]),
         (times, time_spans): (&[TimeExpression], &[(usize, usize)]),
+        published_year: Option<i32>,
     ) -> Vec<crate::event::Event> {
         let inner = &*self.inner;
         let ntext = norm.as_str();
@@ -525,6 +527,7 @@ impl Extractor {
             to_original: &to_original,
             lex: gaz.lexicon(),
             hedges: &inner.hedges,
+            published_year,
         })
     }
 }

@@ -110,6 +110,66 @@ str_enum! {
         MonthNoun => "month_noun",
         /// The era letter after a year ("2019 م").
         YearSuffix => "year_suffix",
+        /// Before an actor, names it without making it a participant: control
+        /// ("لسيطرة"), patronage ("المدعوم من"), charges ("الانتماء"), reporting
+        /// ("قالت"). Whole word or under its clitics.
+        NonParticipant => "non_participant",
+        /// Between a governing word and an actor, passes the governing on: quantities
+        /// and member heads ("آلاف", "عناصر من", "تابعة ل"). Whole word or under clitics.
+        PhraseLead => "phrase_lead",
+        /// Governs its victims: an actor after it, or before it as its subject, is the
+        /// target ("أصيب", "تعرضت"). Whole word or under clitics.
+        VictimCue => "victim_cue",
+        /// A verb that takes an event noun, its subject the initiator ("شنت", "نفذ").
+        /// Whole word or under clitics.
+        LightVerb => "light_verb",
+        /// After it a clause's subject stands ("أن", "إن", "كما"). Whole word or under
+        /// clitics.
+        SubjectOpener => "subject_opener",
+        /// Before a trigger, makes it a statement about violence, not a report of it
+        /// ("أدان", "بتهمة"). Whole word or under clitics.
+        Statement => "statement",
+        /// Before a trigger, makes it hypothetical ("أي", "لتفادي"). Whole word, one
+        /// conjunction allowed.
+        Hypothetical => "hypothetical",
+        /// Before a trigger, makes it generic or habitual ("تتكرر", "سلسلة"). Whole word or
+        /// under clitics.
+        Generic => "generic",
+        /// Right before a trigger, makes it a reference to an event told elsewhere
+        /// ("عقب", "منذ"). Whole word or under clitics.
+        BackReference => "back_reference",
+        /// In the trigger's clause, makes it a historical reference ("ذكرى", "الراحل").
+        /// Whole word or under clitics.
+        Historical => "historical",
+        /// Opens reported speech, a main clause of its own ("أن", "إن"). Whole word or
+        /// under clitics.
+        Complementizer => "complementizer",
+        /// Right after a trigger, makes it figurative, not violence ("حادا" in "هجوما
+        /// حادا", "الأزمة" in "انفجار الأزمة"). Whole word or under clitics.
+        Figurative => "figurative",
+        /// Right before a trigger, points back to an event told before ("هذا
+        /// الهجوم"). Whole word or under clitics.
+        Demonstrative => "demonstrative",
+        /// A violent trigger verb in the present ("يقصف", "تستهدف"): outside a
+        /// headline, habitual or ongoing. Whole word or under clitics.
+        Imperfect => "imperfect",
+        /// An indefinite plural event noun that tells a class of events ("هجمات",
+        /// "تفجيرات"). Whole word.
+        PluralEvent => "plural_event",
+        /// An event noun that, with a possessive pronoun, refers to an event of someone
+        /// already named ("مقتل" in "مقتله"). Whole word, the pronoun removed.
+        EventNoun => "event_noun",
+        /// Opens a question ("هل"). Whole word, one conjunction allowed.
+        Question => "question",
+        /// After an attack or shelling trigger, says it came from the air ("جوية",
+        /// "الإسرائيلية"). Whole word or under clitics.
+        AirStrikeWord => "air_strike_word",
+        /// An arrest trigger that is only a raid ("مداهمة", "دهم"). Whole word or under
+        /// clitics.
+        RaidWord => "raid_word",
+        /// In a raid's sentence, says people were arrested ("اعتقال", "القبض").
+        /// Whole word or under clitics.
+        ArrestWord => "arrest_word",
     }
 }
 
@@ -196,7 +256,27 @@ impl LexValue {
             | C::Aircraft
             | C::WeekdayCue
             | C::MonthNoun
-            | C::YearSuffix => none(LexValue::None),
+            | C::YearSuffix
+            | C::NonParticipant
+            | C::PhraseLead
+            | C::VictimCue
+            | C::LightVerb
+            | C::SubjectOpener
+            | C::Statement
+            | C::Hypothetical
+            | C::Generic
+            | C::BackReference
+            | C::Historical
+            | C::Question
+            | C::Complementizer
+            | C::Imperfect
+            | C::PluralEvent
+            | C::EventNoun
+            | C::Figurative
+            | C::Demonstrative
+            | C::AirStrikeWord
+            | C::RaidWord
+            | C::ArrestWord => none(LexValue::None),
             C::PersonNoun | C::PersonPlural => {
                 let mut flags = PersonFlags::default();
                 for item in text.split('|').map(str::trim).filter(|t| !t.is_empty()) {
@@ -344,6 +424,18 @@ impl Lexicon {
             .into_iter()
             .flatten()
             .map(|&i| &self.entries[i as usize])
+    }
+
+    /// Whether a normalized `word`, whole or under one of its proclitic chains, is
+    /// listed in `class` (see [`whole_then_stems`](crate::text::clitics)).
+    pub(crate) fn holds(&self, class: WordClass, word: &str) -> bool {
+        crate::text::clitics::whole_then_stems(word).any(|w| self.contains(class, w))
+    }
+
+    /// Whether a normalized `word`, whole or under one of its proclitic chains, begins
+    /// with a word of `class`.
+    pub(crate) fn begins(&self, class: WordClass, word: &str) -> bool {
+        crate::text::clitics::whole_then_stems(word).any(|w| self.starts_with_any(class, w))
     }
 
     /// Whether a normalized `word` begins with a word of `class`.

@@ -118,8 +118,9 @@ fn every_kind_with_its_trigger_forms() {
             &[(Arrest, "حملة اعتقالات")],
         ),
         (
+            // A raid with no arrest told is a sweep.
             "وجرت مداهمة منازل في حي الميسات بدمشق.",
-            &[(Arrest, "مداهمة")],
+            &[(SweepOperation, "مداهمة")],
         ),
         (
             "أقدم مسلحون على اختطاف طفل في مدينة السويداء.",
@@ -284,7 +285,10 @@ fn roles_from_cues() {
         // من قبل X
         (
             "جرى اعتقال الشاب من قبل قوات النظام.",
-            &[("sy-regime-forces", Some(Initiator))],
+            &[
+                ("youths", Some(Target)),
+                ("sy-regime-forces", Some(Initiator)),
+            ],
         ),
         // عناصر من X as victims of a killing.
         (
@@ -294,7 +298,7 @@ fn roles_from_cues() {
         // على مواقع X
         (
             "هجوم لتنظيم داعش على مواقع الدفاع الوطني.",
-            &[("isis", None), ("ndf", Some(Target))],
+            &[("isis", Some(Initiator)), ("ndf", Some(Target))],
         ),
         // استهدف X
         (

@@ -204,7 +204,7 @@ fn cases() -> Vec<Case> {
             file(LOC, &["a\tcity\tA\tاي\t\t\t\t\t\t\t\tneeds-cue\tcurated"]),
             2,
             |k| matches!(k, ErrorKind::UnknownValue { column: "flags", .. }),
-            "column \"flags\": unknown value \"needs-cue\" (allowed: article needs_cue ambiguous suffixes)",
+            "column \"flags\": unknown value \"needs-cue\" (allowed: article needs_cue ambiguous suffixes detail)",
         ),
         (
             "unknown header",

@@ -1,6 +1,7 @@
-//! The arguments of events: each actor and place of a sentence goes to the nearest
-//! trigger of that sentence (actors with a role where the words around them show
-//! it), and each event gets the sentence's source and its nearest time.
+//! The arguments of events: each place of a sentence goes to the nearest trigger of
+//! that sentence, each actor to the event its clause makes it part of, with its role
+//! ([`roles`](super::roles)), and each event gets the sentence's source and its
+//! nearest time.
 
 use std::sync::Arc;
 
@@ -8,9 +9,6 @@ use super::types::{Event, EventActor, EventArgument};
 use super::{distance, sentence_of, Input, Placed};
 use crate::entity::{Entity, EntityKind, EntityType};
 use crate::kinds::{ActorKind, Role};
-use crate::lexicon::{Lexicon, WordClass};
-use crate::text::clitics::strip_clitic;
-use crate::text::words::{is_word_char, SPACED};
 use crate::time::TimeKind;
 
 /// What the first pass over the entities found per sentence, for the second pass.
@@ -49,6 +47,8 @@ pub(super) fn assign_mentions(
         places: vec![Vec::new(); slots],
         sources: vec![None; slots],
     };
+    // The governor of each actor of each event, for the coordination pass.
+    let mut governors = vec![Vec::new(); events.len()];
     for (i, (entity, &nspan)) in input.entities.iter().zip(input.entity_spans).enumerate() {
         let sentence = sentence_of(input.sentences, entity.start);
         match entity.kind {
@@ -67,13 +67,15 @@ pub(super) fn assign_mentions(
             }
             // Actors, and any kind a later version adds, take part as actors.
             _ => {
-                if let Some(e) = nearest(placed, sentence, nspan) {
-                    let p = &placed[e];
-                    let role = role_of(input.ntext, nspan, p.nspan, p.after, input.lex);
-                    events[e].actors.push(actor(entity, role));
+                if let Some(part) = super::roles::part(input, placed, i) {
+                    events[part.event].actors.push(actor(entity, part.role));
+                    governors[part.event].push(part.governor);
                 }
             }
         }
+    }
+    for (event, govs) in events.iter_mut().zip(&governors) {
+        super::roles::coordinate(event, govs);
     }
     found
 }
@@ -137,109 +139,5 @@ fn argument(e: &Entity) -> EventArgument {
         start: e.start,
         end: e.end,
         ..EventArgument::default()
-    }
-}
-
-/// The role of an actor at `actor` relative to a trigger at `trigger`, from the two
-/// words before the actor and, next to the trigger, from what the trigger says of the
-/// actor written after it (`after`).
-pub(super) fn role_of(
-    ntext: &str,
-    actor: (usize, usize),
-    trigger: (usize, usize),
-    after: Option<Role>,
-    lex: &Lexicon,
-) -> Option<Role> {
-    // Cue words stand before the whole word, clitics included ("مواقع لهيئة").
-    let word_start = ntext
-        .get(..actor.0)
-        .and_then(|t| {
-            t.char_indices()
-                .rev()
-                .take(5)
-                .find(|(_, c)| !is_word_char(*c))
-        })
-        .map_or(actor.0, |(i, c)| i + c.len_utf8());
-    let before = SPACED.before(ntext, word_start, 2);
-    let first = before.first().map(|w| strip_clitic(w)).unwrap_or("");
-    let second = before.get(1).map(|w| strip_clitic(w)).unwrap_or("");
-    let target_cue = |w: &str| lex.starts_with_any(WordClass::TargetCue, w);
-    // "عناصر من X", "على مواقع X"
-    if target_cue(first) || (first == "من" && target_cue(second)) {
-        return Some(Role::Target);
-    }
-    // "من قبل X", "برصاص X"
-    if lex.starts_with_any(WordClass::InitiatorCue, first) {
-        return Some(Role::Initiator);
-    }
-    // Right after the trigger: the trigger says (قصفت X: subject; مقتل X: victim).
-    if trigger.1 <= actor.0
-        && SPACED
-            .next(ntext, trigger.1)
-            .is_some_and(|(s, _)| s == actor.0)
-    {
-        return after;
-    }
-    // Right before a verb trigger whose subject would follow: "قوات النظام قصفت".
-    if actor.1 <= trigger.0
-        && after == Some(Role::Initiator)
-        && SPACED
-            .next(ntext, actor.1)
-            .is_some_and(|(s, _)| s == trigger.0)
-    {
-        return Some(Role::Initiator);
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The role the rules give `actor` for `trigger` in `text` (first occurrences).
-    fn role(text: &str, actor: &str, trigger: &str, after: Option<Role>) -> Option<Role> {
-        let lex = crate::gazetteer::Gazetteer::builtin().lexicon();
-        let ntext = crate::normalize::normalize_str(text);
-        let span = |w: &str| {
-            let w = crate::normalize::normalize_str(w);
-            let s = ntext.find(&w).unwrap();
-            (s, s + w.len())
-        };
-        role_of(&ntext, span(actor), span(trigger), after, lex)
-    }
-
-    #[test]
-    fn roles_table() {
-        use Role::*;
-        let i = Some(Initiator);
-        let t = Some(Target);
-        // (text, actor, trigger, the trigger's `after`, expected role)
-        type Row<'a> = (&'a str, &'a str, &'a str, Option<Role>, Option<Role>);
-        let rows: &[Row] = &[
-            ("قصفت قوات النظام البلدة", "قوات النظام", "قصفت", i, i),
-            ("قوات النظام قصفت البلدة", "قوات النظام", "قصفت", i, i),
-            ("مقتل عناصر من قوات النظام", "قوات النظام", "مقتل", t, t),
-            ("هجوم على مواقع قوات النظام", "قوات النظام", "هجوم", i, t),
-            ("مقتل شاب برصاص قوات النظام", "قوات النظام", "مقتل", t, i),
-            (
-                "اعتقال شاب من قبل قوات النظام",
-                "قوات النظام",
-                "اعتقال",
-                t,
-                i,
-            ),
-            ("هجوم ضد قوات النظام", "قوات النظام", "هجوم", i, t),
-            // Nothing around the actor shows its part.
-            (
-                "قصفت الطائرات البلدة وقالت قوات النظام",
-                "قوات النظام",
-                "قصفت",
-                i,
-                None,
-            ),
-        ];
-        for (text, actor, trigger, after, want) in rows {
-            assert_eq!(role(text, actor, trigger, *after), *want, "{text}");
-        }
     }
 }

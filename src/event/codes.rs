@@ -3,8 +3,10 @@
 //! (aircraft).
 
 use super::types::{Acled, Event};
+use super::{Input, Placed};
 use crate::kinds::{ActorKind, EventKind, Role};
 use crate::lexicon::{Lexicon, WordClass};
+use crate::text::words::SPACED;
 
 impl EventKind {
     /// The ACLED event type and sub-event type of the kind, before the rules that
@@ -89,15 +91,96 @@ impl EventKind {
     }
 }
 
-/// The recoding phase: shellings by aircraft become air strikes, and the ACLED types
-/// that depend on the arguments are set.
-pub(super) fn recode(text: &str, events: &mut [Event], lex: &Lexicon) {
-    for event in events {
-        if event.kind == EventKind::Shelling && flown_by_aircraft(text, event, lex) {
+/// How many words after an attack or shelling trigger may say it came from the air.
+const AIR_WORDS: usize = 3;
+
+/// The recoding phase, kinds from context:
+/// - an attack or a shelling carried out by aircraft (an actor named so, or an air
+///   word right after the trigger: "قصف إسرائيلي", "استهدفت طائرات حربية روسية") is
+///   an air strike;
+/// - a raid with no arrest in its sentence or the next is a sweep ("داهمت ... منازل"
+///   without "اعتقلت");
+/// - a killing of fighters (an armed actor its target) is fighting, coded as the
+///   battle it is part of, not violence against civilians;
+///
+/// and the ACLED types that depend on the arguments are set.
+pub(super) fn recode(input: &Input<'_>, events: &mut [Event], placed: &[Placed]) {
+    let lex = input.lex;
+    for (event, p) in events.iter_mut().zip(placed) {
+        let from_the_air = flown_by_aircraft(input.text, event, lex)
+            || SPACED
+                .after(input.ntext, p.nspan.1, AIR_WORDS)
+                .iter()
+                .any(|&(s, e)| lex.holds(WordClass::AirStrikeWord, &input.ntext[s..e]));
+        if matches!(event.kind, EventKind::Shelling | EventKind::Attack) && from_the_air {
             retype(event, EventKind::AirStrike);
+        }
+        if event.kind == EventKind::Arrest && only_a_raid(input, event, p) {
+            retype(event, EventKind::SweepOperation);
         }
         code_by_arguments(event);
     }
+    for i in 0..events.len() {
+        if events[i].kind != EventKind::Killing {
+            continue;
+        }
+        let parent = events[i]
+            .part_of
+            .and_then(|j| events.get(j))
+            .map(|e| e.acled.clone());
+        let fighters = events[i]
+            .actors
+            .iter()
+            .any(|a| a.role == Some(Role::Target) && a.actor_type != ActorKind::Civilians)
+            && !events[i]
+                .actors
+                .iter()
+                .any(|a| a.role == Some(Role::Target) && a.actor_type == ActorKind::Civilians);
+        match parent {
+            // The killing is counted by the event that caused it: the same codes.
+            Some(acled) if fighters => events[i].acled = acled,
+            None if fighters => {
+                events[i].acled = Acled {
+                    event_type: "Battles".to_string(),
+                    sub_event_type: "Armed clash".to_string(),
+                };
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Whether an arrest event was told only by raid words: no arrest word stands beside
+/// them in its sentence or the next.
+fn only_a_raid(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
+    let lex = input.lex;
+    let trigger = &input.ntext[p.nspan.0..p.nspan.1];
+    if !trigger
+        .split(' ')
+        .any(|w| lex.holds(WordClass::RaidWord, w))
+    {
+        return false;
+    }
+    if event.trigger_words.iter().any(|w| {
+        let n = crate::normalize::normalize_str(&w.text);
+        n.split(' ').any(|x| lex.holds(WordClass::ArrestWord, x))
+    }) {
+        return false;
+    }
+    // The arrests a raid made are told in its sentence or the next ("... حملة
+    // مداهمات. وقالت مصادر إن القوات اعتقلت سبعة أشخاص").
+    let end = input
+        .sentences
+        .get(p.sentence + 1)
+        .map_or(event.sentence.end, |s| s.1);
+    let text = input
+        .text
+        .get(event.sentence.start..end)
+        .unwrap_or_default();
+    let text = crate::normalize::normalize_str(text);
+    !text
+        .split(|c: char| !crate::text::words::is_word_char(c))
+        .any(|w| lex.holds(WordClass::ArrestWord, w))
 }
 
 /// Whether an actor that is not the target of a shelling is named as aircraft: "قصفت
@@ -163,5 +246,72 @@ fn code_by_arguments(event: &mut Event) {
         if by_state {
             event.acled.sub_event_type = "Government regains territory".to_string();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::kinds::EventKind::{self, *};
+    use crate::Extractor;
+
+    #[test]
+    fn kinds_from_context() {
+        // (text, the first event's kind and ACLED event type)
+        let rows: &[(&str, EventKind, &str)] = &[
+            // From the air: named aircraft or drones, an air word after the trigger.
+            (
+                "استهدفت طائرات حربية روسية بلدة كنصفرة.",
+                AirStrike,
+                "Explosions/Remote violence",
+            ),
+            (
+                "قصف إسرائيلي على محيط مطار دمشق الدولي.",
+                AirStrike,
+                "Explosions/Remote violence",
+            ),
+            (
+                "هجوم بطائرة مسيرة تركية على مواقع قسد.",
+                AirStrike,
+                "Explosions/Remote violence",
+            ),
+            (
+                "قصفت قوات النظام بلدة كفرنبل.",
+                Shelling,
+                "Explosions/Remote violence",
+            ),
+            // Fighters killed in fighting: a battle; civilians: violence against them.
+            ("مقتل عنصرين من قوات النظام في البادية.", Killing, "Battles"),
+            (
+                "مقتل ثلاثة مدنيين برصاص قناص في درعا.",
+                Killing,
+                "Violence against civilians",
+            ),
+            // A raid with arrests is an arrest, without them a sweep.
+            (
+                "داهمت قوات النظام منازل في جاسم واعتقلت شابين.",
+                Arrest,
+                "Strategic developments",
+            ),
+            (
+                "داهمت قوات النظام منازل في بلدة جاسم.",
+                SweepOperation,
+                "Strategic developments",
+            ),
+        ];
+        let ex = Extractor::default();
+        for (text, kind, acled) in rows {
+            let doc = ex.extract(*text);
+            let e = &doc.events[0];
+            assert_eq!(
+                (e.kind, e.acled.event_type.as_str()),
+                (*kind, *acled),
+                "{text}"
+            );
+        }
+        // A killing caused by a shelling is coded like it.
+        let doc = ex
+            .extract("قصفت قوات النظام مواقع الفصائل ما أدى إلى مقتل ثلاثة عناصر من الجيش الوطني.");
+        let killing = doc.events.iter().find(|e| e.kind == Killing).unwrap();
+        assert_eq!(killing.acled.event_type, "Explosions/Remote violence");
     }
 }

@@ -31,17 +31,21 @@
 //! its geo_precision), and codes (ACLED and CAMEO).
 
 mod arguments;
+mod clause;
 mod codes;
 mod fatalities;
 mod modality;
 mod place;
+mod roles;
+mod specificity;
 mod tally;
 mod triggers;
 mod types;
 
 pub(crate) use modality::HedgeSet;
 pub use types::{
-    Acled, Count, Event, EventActor, EventArgument, EventPlace, Modality, Span, Tally, TallyKind,
+    Acled, Count, Event, EventActor, EventArgument, EventPlace, Mention, Modality, Span, Tally,
+    TallyKind,
 };
 // The vocabularies of events, where users of this module look for them.
 pub use crate::kinds::{EventKind, Role};
@@ -74,6 +78,9 @@ pub(crate) struct Input<'a> {
     pub lex: &'a Lexicon,
     /// The hedge words, indexed for the claim check.
     pub hedges: &'a HedgeSet,
+    /// The year the article was published, when known: an event dated before it is a
+    /// historical reference.
+    pub published_year: Option<i32>,
 }
 
 /// Where an event's trigger stands: its sentence (an index into `Input::sentences`),
@@ -83,12 +90,15 @@ pub(crate) struct Placed {
     sentence: usize,
     nspan: (usize, usize),
     after: Option<Role>,
+    kind: EventKind,
+    /// The trigger tells a detail of an event reported elsewhere (flag `detail`).
+    detail: bool,
 }
 
 /// The event stage: the events the trigger hits report, with their arguments, counts
 /// and codes, in the order of their triggers.
 pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
-    let (mut events, placed) = triggers::events(input);
+    let (mut events, mut placed) = triggers::events(input);
     if events.is_empty() {
         return events;
     }
@@ -98,9 +108,14 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
         event.claimed = modality::claimed(input.ntext, p.nspan, input.hedges);
     }
     fatalities::count(input, &mut events, &placed);
+    triggers::merge(input, &mut events, &mut placed);
+    for (event, p) in events.iter_mut().zip(&placed) {
+        event.mention = specificity::mention(input, event, p);
+    }
     fatalities::link_outcomes(&mut events, &placed);
+    roles::share(&mut events);
     place::locate(input, &mut events, &placed);
-    codes::recode(input.text, &mut events, input.lex);
+    codes::recode(input, &mut events, &placed);
     events
 }
 

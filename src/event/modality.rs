@@ -14,19 +14,34 @@ const MODALITY_WORDS: usize = 4;
 const CLAIM_WORDS: usize = 12;
 
 /// The modality of a trigger at `nspan`: negated when one of the four words before it
-/// is a negation (as written), planned when one is a planned word (also under one
-/// proclitic), asserted otherwise.
+/// is a negation (whole, or under its clitics: "ولم", "ونفت"), planned when one is a
+/// planned word (also under its clitics) or the future "سـ" on a light verb
+/// ("ستشن", "وسينفذ"), asserted otherwise.
 pub(super) fn modality(ntext: &str, nspan: (usize, usize), lex: &Lexicon) -> Modality {
     let before = SPACED.before(ntext, nspan.0, MODALITY_WORDS);
-    if before.iter().any(|w| lex.contains(WordClass::Negation, w)) {
+    if before.iter().any(|w| lex.holds(WordClass::Negation, w)) {
         Modality::Negated
-    } else if before.iter().any(|w| {
-        lex.contains(WordClass::Planned, strip_clitic(w)) || lex.contains(WordClass::Planned, w)
-    }) {
+    } else if before
+        .iter()
+        .any(|w| lex.holds(WordClass::Planned, w) || is_future(w, lex))
+    {
         Modality::Planned
     } else {
         Modality::Asserted
     }
+}
+
+/// The future prefix "سـ" on an imperfect light verb ("ستشن", "سيبدأ"), a
+/// conjunction allowed before it. The imperfect is listed in the lexicon, so "ستة" and
+/// "سيارة" are no future.
+fn is_future(word: &str, lex: &Lexicon) -> bool {
+    let word = word
+        .strip_prefix('و')
+        .or_else(|| word.strip_prefix('ف'))
+        .unwrap_or(word);
+    word.strip_prefix('س').is_some_and(|rest| {
+        rest.starts_with(['ي', 'ت', 'ن']) && lex.contains(WordClass::LightVerb, rest)
+    })
 }
 
 /// Whether the clause around the trigger at `nspan` holds a hedge word ("حسب زعم",
@@ -115,6 +130,13 @@ mod tests {
                 false,
             ),
             ("وتعتزم القوات شن هجوم", "هجوم", Planned, false),
+            // Clitics on the negation, and the future prefix on a light verb.
+            ("ولم تسفر الغارات عن إصابات", "الغارات", Negated, false),
+            ("ونفت الفصائل قصف المدينة", "قصف", Negated, false),
+            ("وستشن القوات هجوما على المدينة", "هجوما", Planned, false),
+            ("سيبدأ الجيش حملة تمشيط", "حملة تمشيط", Planned, false),
+            // "ستة" (six) is no future.
+            ("ستة قتلى في قصف على البلدة", "قصف", Asserted, false),
             (
                 "قصفت الطائرات المدينة بحجة وجود مسلحين",
                 "قصفت",

@@ -22,6 +22,41 @@ str_enum! {
     }
 }
 
+str_enum! {
+    /// What kind of mention of an event the sentence makes: a report of one, or a
+    /// mention that reports none (the reason why). Only reports are kept by
+    /// [`Event::is_reported`].
+    #[derive(Default)]
+    Mention {
+        /// Reports the event.
+        #[default]
+        Report => "report",
+        /// A statement, charge, trial or investigation about violence ("أدانت",
+        /// "بتهمة", "تبنى").
+        Statement => "statement",
+        /// Hypothetical, a threat or a wish ("أي هجوم", "لتفادي").
+        Hypothetical => "hypothetical",
+        /// Generic, habitual or aggregate ("تتكرر عمليات الاغتيال", "سلسلة هجمات").
+        Generic => "generic",
+        /// A historical reference ("ذكرى", a year before the document's).
+        Historical => "historical",
+        /// Asked, not told ("هل", "؟").
+        Question => "question",
+        /// A reference to an event told elsewhere ("عقب الهجوم", a definite "القصف"
+        /// with nothing of its own).
+        Reference => "reference",
+        /// A detail of an event told elsewhere ("هتف المتظاهرون").
+        Detail => "detail",
+        /// Not violence at all: a verbal attack ("هجوما حادا على الحكومة"), an
+        /// explosion of a crisis ("انفجار الأزمة").
+        Figurative => "figurative",
+        /// Told in passing, deep in a sentence whose main clause reports something
+        /// else (more than twelve words from where the sentence, or its reported
+        /// speech after "أن"/"إن", begins).
+        Background => "background",
+    }
+}
+
 /// A span of the original text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -203,6 +238,11 @@ pub struct Event {
     pub trigger: Span,
     /// Id of the trigger record.
     pub trigger_id: Arc<str>,
+    /// The other words of the text that report the same event ("انفجرت عبوة ناسفة
+    /// استهدفت", or a later "القصف" that refers back to it), in text order; the event
+    /// is told by `trigger` and these together.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trigger_words: Vec<Span>,
     /// Actors of the trigger's sentence nearest to it, with roles.
     pub actors: Vec<EventActor>,
     /// Places of the trigger's sentence nearest to it, the most specific mention first
@@ -248,6 +288,10 @@ pub struct Event {
     pub claimed: bool,
     /// Reported as happened, denied, or planned.
     pub modality: Modality,
+    /// A report of the event, or why the sentence reports none (statement, generic,
+    /// historical, question, hypothetical, reference, detail).
+    #[serde(default)]
+    pub mention: Mention,
     /// The sentence holding the trigger.
     pub sentence: Span,
     /// For a killing reported as the outcome of another event of the same sentence
@@ -255,10 +299,56 @@ pub struct Event {
     /// fatalities are counted there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_of: Option<usize>,
+    /// For a later mention of an event already reported ("القصف استهدف الأحياء" after
+    /// "قصفت قوات النظام ..."), the index of that event in `Document::events`, which
+    /// lists this trigger among its `trigger_words`; this record is then
+    /// `mention: reference`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<usize>,
     /// ACLED event type and sub-event type.
     pub acled: Acled,
     /// CAMEO root code ("19"), empty where CAMEO has none.
     pub cameo: String,
     /// CAMEO code ("190", "186"), empty where CAMEO has none.
     pub cameo_code: String,
+}
+
+impl Event {
+    /// Whether the text reports this event as having happened: what an analyst counts,
+    /// and the default filter of the ACLED export and the command line.
+    ///
+    /// Keeps an event when all four hold:
+    /// - its [`modality`](Event::modality) is [`Modality::Asserted`] (not denied, not
+    ///   planned or future);
+    /// - it is not a [`tally`](Event::tally): a running total or a count over a period
+    ///   reports deaths already counted as events of their own;
+    /// - its [`mention`](Event::mention) is [`Mention::Report`] (not a statement,
+    ///   hypothetical, generic, historical, question, back-reference, detail,
+    ///   figurative or background mention);
+    /// - it is anchored by at least one argument of its own: an actor with a role
+    ///   (an actor the sentence only names does not anchor it), a place, a time or
+    ///   a fatality count.
+    ///
+    /// Claims (`claimed`) are kept: ACLED codes a claimed event and notes the claim.
+    ///
+    /// ```
+    /// use syria_extract::Extractor;
+    ///
+    /// let ex = Extractor::default();
+    /// let doc = ex.extract("قصفت قوات النظام بلدة كفرنبل بريف إدلب.");
+    /// assert!(doc.events[0].is_reported());
+    /// // A condemnation of an attack reports no attack.
+    /// let doc = ex.extract("أدانت الخارجية الهجوم على بلدة كفرنبل.");
+    /// assert!(doc.events.iter().all(|e| !e.is_reported()));
+    /// ```
+    pub fn is_reported(&self) -> bool {
+        self.modality == Modality::Asserted
+            && self.mention == Mention::Report
+            && self.tally.is_none()
+            && (self.actors.iter().any(|a| a.role.is_some())
+                || !self.locations.is_empty()
+                || self.time.is_some()
+                || self.fatalities.is_some()
+                || self.casualties.is_some())
+    }
 }

@@ -27,6 +27,10 @@ pub struct Flags {
     pub ambiguous: bool,
     /// The name may carry attached suffixes (pronouns, verb endings: مقتله, قصفوا).
     pub suffixes: bool,
+    /// For triggers: the words tell a detail of an event reported elsewhere ("هتف
+    /// المتظاهرون"), not an event of their own; the event is marked so.
+    #[serde(default)]
+    pub detail: bool,
 }
 
 /// A place.

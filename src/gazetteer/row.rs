@@ -185,11 +185,12 @@ impl<'a> Row<'a> {
                 "needs_cue" => flags.needs_cue = true,
                 "ambiguous" => flags.ambiguous = true,
                 "suffixes" => flags.suffixes = true,
+                "detail" => flags.detail = true,
                 _ => {
                     return Err(self.error(ErrorKind::UnknownValue {
                         column: "flags",
                         value: item.to_string(),
-                        allowed: "article needs_cue ambiguous suffixes".to_string(),
+                        allowed: "article needs_cue ambiguous suffixes detail".to_string(),
                     }))
                 }
             }

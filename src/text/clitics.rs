@@ -65,6 +65,19 @@ pub(crate) fn clitic_splits(word: &str) -> impl Iterator<Item = (&str, &str)> {
         .map(move |n| word.split_at(n))
 }
 
+/// The word itself, then its stems under every proclitic chain that can start it
+/// (shortest chain first, two letters or more): how a rule compares a word with a word list when the
+/// listed word may itself begin with a clitic letter. "بدأت" is listed as written and
+/// found whole before any stripping could turn it into "دأت"; "وقالت" is found as
+/// "قالت" under its conjunction.
+pub(crate) fn whole_then_stems(word: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(word).chain(
+        clitic_splits(word)
+            .map(|(_, stem)| stem)
+            .filter(|stem| stem.chars().nth(1).is_some()),
+    )
+}
+
 /// The word without one leading conjunction or preposition (و ف ب ل, وب ول فب) when at
 /// least two letters remain: how the event rules compare a word with their cue lists.
 pub(crate) fn strip_clitic(word: &str) -> &str {
@@ -109,6 +122,21 @@ mod tests {
     fn suffixes_are_normalized() {
         for s in SUFFIXES {
             assert_eq!(crate::normalize::normalize_str(s), *s);
+        }
+    }
+
+    #[test]
+    fn whole_word_first_then_under_clitics() {
+        // (word, the forms compared, in order)
+        let rows: &[(&str, &[&str])] = &[
+            ("بدات", &["بدات", "دات"]),
+            ("وقالت", &["وقالت", "قالت"]),
+            ("بالقصف", &["بالقصف", "القصف", "قصف"]),
+            ("لم", &["لم"]),
+        ];
+        for (word, want) in rows {
+            let got: Vec<&str> = whole_then_stems(word).collect();
+            assert_eq!(&got, want, "{word}");
         }
     }
 

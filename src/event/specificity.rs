@@ -1,0 +1,466 @@
+//! Specificity: whether a sentence that mentions an event reports one. A statement
+//! about violence, a hypothetical, a generic or habitual statement, a historical
+//! reference, a question, a reference back to an event told elsewhere and a detail
+//! of one mention an event without reporting it; the event is kept, marked with the
+//! reason ([`Mention`]), and [`Event::is_reported`] drops it.
+//!
+//! The cues are words of the lexicon before the trigger in its clause (see
+//! `gazetteers/FORMAT.md`), the question mark, the year of the article, and the form
+//! of the trigger: a definite event noun ("القصف", "المظاهرة") with no count, no
+//! time and no victim verb before it refers to an event already told. Position in
+//! the article is not used: on a single sentence it says nothing, and in articles the
+//! back-references it would catch are merged into the event they restate first
+//! (`triggers::merge`).
+
+use super::types::{Event, Mention};
+use super::{Input, Placed};
+use crate::kinds::{EventKind, TimeDirection, TimeUnit};
+use crate::lexicon::{LexValue, Lexicon, WordClass};
+use crate::text::words::clause_side;
+
+/// How many words after a trigger may make it figurative ("هجوما حادا", "انفجار
+/// الأزمة").
+const FIGURATIVE_WORDS: usize = 2;
+/// How many words before a plural event noun may tell it done ("شنت ... ضربات").
+const LIGHT_WORDS: usize = 3;
+/// How many words of the clause before a trigger may make it a statement.
+const STATEMENT_WORDS: usize = 12;
+/// ... hypothetical or generic.
+const HYPOTHETICAL_WORDS: usize = 8;
+/// ... a back-reference ("عقب الهجوم", "على خلفية مقتل").
+const REFERENCE_WORDS: usize = 2;
+/// ... for historical words, either side.
+const HISTORICAL_WORDS: usize = 12;
+/// How many words of a sentence (or of its reported speech) may stand before the
+/// trigger of its main clause.
+const MAIN_CLAUSE_WORDS: usize = 12;
+/// How far back the opening word of a question may stand.
+const QUESTION_WORDS: usize = 30;
+/// ... for a victim verb that makes a definite noun a report ("تعرضت البلدة للقصف").
+const VICTIM_WORDS: usize = 5;
+
+/// The mention an event's sentence makes of it.
+pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
+    if event.refers_to.is_some() {
+        return Mention::Reference;
+    }
+    let ntext = input.ntext;
+    let lex = input.lex;
+    let before = ntext.get(..p.nspan.0).unwrap_or_default();
+    let after = ntext.get(p.nspan.1..).unwrap_or_default();
+    // Cue words are read back to the clause's start.
+    let words_before = || clause_side(before, before.char_indices().rev());
+    let any_before =
+        |n: usize, class: WordClass| words_before().take(n).any(|w| lex.holds(class, w));
+    if event.kind != EventKind::Protest
+        && clause_side(after, after.char_indices())
+            .take(FIGURATIVE_WORDS)
+            .any(|w| lex.holds(WordClass::Figurative, w))
+    {
+        return Mention::Figurative;
+    }
+    if any_before(STATEMENT_WORDS, WordClass::Statement) {
+        return Mention::Statement;
+    }
+    if any_before(HYPOTHETICAL_WORDS, WordClass::Hypothetical) {
+        return Mention::Hypothetical;
+    }
+    if is_question(input, event, p) {
+        return Mention::Question;
+    }
+    let historical_word = words_before()
+        .take(HISTORICAL_WORDS)
+        .chain(clause_side(after, after.char_indices()).take(HISTORICAL_WORDS))
+        .any(|w| lex.holds(WordClass::Historical, w));
+    if historical_word || dated_before(input, event) || names_an_earlier_year(input, p) {
+        return Mention::Historical;
+    }
+    let trigger_word = ntext.get(p.nspan.0..p.nspan.1).unwrap_or_default();
+    let imperfect = trigger_word
+        .split(' ')
+        .next()
+        .is_some_and(|w| lex.holds(WordClass::Imperfect, w));
+    let first_word = trigger_word.split(' ').next().unwrap_or_default();
+    // "هجمات على الحواجز": a class of events, unless a verb tells them done ("شنت
+    // ضربات جوية", "تعرضت لهجمات") or a count makes them specific.
+    let plural = lex.contains(WordClass::PluralEvent, first_word)
+        && !any_before(LIGHT_WORDS, WordClass::LightVerb)
+        && !any_before(LIGHT_WORDS, WordClass::VictimCue)
+        && event.fatalities.is_none();
+    if any_before(HYPOTHETICAL_WORDS, WordClass::Generic)
+        || (imperfect && !is_headline(input, event, p))
+        || plural
+    {
+        return Mention::Generic;
+    }
+    if any_before(REFERENCE_WORDS, WordClass::BackReference)
+        || any_before(1, WordClass::Demonstrative)
+        || is_possessed(first_word, lex)
+    {
+        return Mention::Reference;
+    }
+    if p.detail {
+        return Mention::Detail;
+    }
+    let victim_before = any_before(VICTIM_WORDS, WordClass::VictimCue);
+    if is_purpose(ntext, p.nspan) && !victim_before {
+        return Mention::Hypothetical;
+    }
+    if !in_main_clause(clause_side(before, before.char_indices().rev()), lex) {
+        return Mention::Background;
+    }
+    let told_before = super::triggers::is_definite(ntext, p.nspan)
+        && event.fatalities.is_none()
+        && event.time.is_none()
+        && !victim_before;
+    if told_before {
+        return Mention::Reference;
+    }
+    Mention::Report
+}
+
+/// Whether the trigger's word carries the preposition ل ("لقصف المواقع", "عبوة مجهزة
+/// للتفجير"): an event noun of purpose, something meant, not done. After a victim
+/// verb it is what happened ("تعرضت البلدة للقصف"): the caller checks that.
+fn is_purpose(ntext: &str, nspan: (usize, usize)) -> bool {
+    let (_, prefix) = super::clause::clitics_before(ntext, nspan.0);
+    let prefix = prefix
+        .strip_prefix('و')
+        .or_else(|| prefix.strip_prefix('ف'))
+        .unwrap_or(prefix);
+    prefix == "ل" || prefix == "لل"
+}
+
+/// Whether a trigger stands in the main clause of its sentence: at most twelve words
+/// from where the sentence begins, or from a complementizer opening reported speech
+/// ("وقال المرصد في بيان إن قوات النظام قصفت"). `words` are the words before the
+/// trigger, nearest first, up to the sentence's start.
+fn in_main_clause<'a>(mut words: impl Iterator<Item = &'a str>, lex: &Lexicon) -> bool {
+    for _ in 0..MAIN_CLAUSE_WORDS {
+        match words.next() {
+            None => return true,
+            Some(w) if lex.holds(WordClass::Complementizer, w) => return true,
+            Some(_) => {}
+        }
+    }
+    words.next().is_none()
+}
+
+/// The pronouns an event noun may carry ("مقتله", "اعتقالهم"): grammar, in code.
+const POSSESSIVES: &[&str] = &["ه", "ها", "هم", "هما", "هن"];
+
+/// Whether the trigger is an event noun with a possessive pronoun ("مقتله",
+/// "هجومها", "اعتقالهم"): the event of someone already introduced, told before or
+/// in passing ("بعد اعتقاله", "صعّد هجومه على").
+fn is_possessed(word: &str, lex: &Lexicon) -> bool {
+    POSSESSIVES.iter().any(|p| {
+        word.strip_suffix(p)
+            .is_some_and(|stem| lex.contains(WordClass::EventNoun, stem))
+    })
+}
+
+/// Whether the event's sentence is the article's headline: its first line, with no
+/// full stop at its end. Position in the article is used for this only: a headline
+/// tells an event in the present ("قوات النظام تقصف كفرنبل"), the body in the past,
+/// so a present-tense violent verb in the body is habitual or ongoing ("يقتل",
+/// "تستهدف").
+fn is_headline(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
+    if p.sentence != 0 {
+        return false;
+    }
+    let text = input
+        .text
+        .get(event.sentence.start..event.sentence.end)
+        .unwrap_or_default()
+        .trim_end();
+    !text.ends_with(['.', '!', '؟', '?', '۔'])
+}
+
+/// A question: the sentence holds a question mark, or the trigger's clause opens
+/// with a question word (within its first thirty words).
+fn is_question(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
+    let sentence = input
+        .text
+        .get(event.sentence.start..event.sentence.end)
+        .unwrap_or_default();
+    if sentence.contains(['؟', '?']) {
+        return true;
+    }
+    let before = input.ntext.get(..p.nspan.0).unwrap_or_default();
+    clause_side(before, before.char_indices().rev())
+        .take(QUESTION_WORDS)
+        .last()
+        .is_some_and(|w| input.lex.holds(WordClass::Question, w))
+}
+
+/// A year written with its noun in the trigger's clause ("في العام 2006", "عام
+/// 1988"), before the article's year; without a publication date, any such year:
+/// news tells the year of an event only when it is not the current one.
+fn names_an_earlier_year(input: &Input<'_>, p: &Placed) -> bool {
+    let lex = input.lex;
+    let ntext = input.ntext;
+    let before = ntext.get(..p.nspan.0).unwrap_or_default();
+    let after = ntext.get(p.nspan.1..).unwrap_or_default();
+    let is_year_noun = |w: &str| {
+        let w = w
+            .strip_prefix('ب')
+            .or_else(|| w.strip_prefix('ل'))
+            .unwrap_or(w);
+        matches!(
+            lex.get(WordClass::TimeUnit, w),
+            Some(LexValue::Unit(TimeUnit::Year, _))
+        ) || matches!(
+            lex.get(WordClass::TimePeriod, w),
+            Some(LexValue::Unit(TimeUnit::Year, _))
+        )
+    };
+    let year = |w: &str| {
+        (w.len() == 4)
+            .then(|| w.parse::<i32>().ok())
+            .flatten()
+            .filter(|y| (1900..2100).contains(y))
+    };
+    let earlier = |y: i32| input.published_year.is_none_or(|p| y < p);
+    // Before the trigger the words come nearest first: the year, then its noun.
+    let mut prev: Option<&str> = None;
+    for w in clause_side(before, before.char_indices().rev()).take(HISTORICAL_WORDS) {
+        if let Some(y) = prev.and_then(year) {
+            if is_year_noun(w) && earlier(y) {
+                return true;
+            }
+        }
+        prev = Some(w);
+    }
+    let mut noun = false;
+    for w in clause_side(after, after.char_indices()).take(HISTORICAL_WORDS) {
+        if noun && year(w).is_some_and(earlier) {
+            return true;
+        }
+        noun = is_year_noun(w);
+    }
+    false
+}
+
+/// A time of the sentence names a year before the article's ("في عام 2005"); without
+/// a publication date, a year named alone, with no month or day, is one; so is a
+/// year back from it ("العام الماضي", "قبل عام").
+fn dated_before(input: &Input<'_>, event: &Event) -> bool {
+    let (ss, se) = (event.sentence.start, event.sentence.end);
+    // Times are in text order: those of the sentence, found by a binary search.
+    let from = input.times.partition_point(|t| t.start < ss);
+    input.times[from..]
+        .iter()
+        .take_while(|t| t.start < se)
+        .filter(|t| t.end <= se)
+        .any(|t| {
+            let earlier_year = t.value.year.is_some_and(|year| match input.published_year {
+                Some(published) => year < published,
+                None => t.value.month.is_none() && t.value.day.is_none(),
+            });
+            let year_back = t
+                .value
+                .shift
+                .is_some_and(|s| s.unit == TimeUnit::Year && s.direction == TimeDirection::Past);
+            earlier_year || year_back
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::event::{EventKind, Mention};
+    use crate::time::Date;
+    use crate::{Article, Extractor};
+
+    /// Every event of each sentence is marked `want` and is not reported.
+    fn none_reported(want: Mention, rows: &[&str]) {
+        let ex = Extractor::default();
+        let mut failed = Vec::new();
+        for text in rows {
+            let doc = ex.extract(*text);
+            let got: Vec<(EventKind, Mention, bool)> = doc
+                .events
+                .iter()
+                .map(|e| (e.kind, e.mention, e.is_reported()))
+                .collect();
+            if got.is_empty() || got.iter().any(|&(_, m, r)| m != want || r) {
+                failed.push(format!("{text}\n    got {got:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "want {want}:\n{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn statements_about_violence() {
+        none_reported(
+            Mention::Statement,
+            &[
+                "أدانت وزارة الخارجية الهجوم على بلدة كفرنبل.",
+                "واستنكر الائتلاف الوطني القصف على مدينة أريحا.",
+                "وحمّلت الفصائل قوات النظام المسؤولية عن قصف المدينة.",
+                "وفتحت السلطات تحقيقا في مقتل الشاب.",
+                "وتبنى تنظيم داعش الهجوم في بيان على معرفاته.",
+            ],
+        );
+        // The arrest is reported; the killing it charges is not.
+        let doc = Extractor::default().extract("واعتقلت الدورية الشاب بتهمة قتل أحد عناصرها.");
+        let kinds: Vec<(EventKind, Mention, bool)> = doc
+            .events
+            .iter()
+            .map(|e| (e.kind, e.mention, e.is_reported()))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (EventKind::Arrest, Mention::Report, true),
+                (EventKind::Killing, Mention::Statement, false)
+            ]
+        );
+    }
+
+    #[test]
+    fn hypotheticals_plans_and_threats() {
+        none_reported(
+            Mention::Hypothetical,
+            &[
+                "وحذرت المنظمة من أي هجوم على مدينة إدلب.",
+                "ونشرت القوات حواجز إضافية لتفادي الهجمات على الطريق.",
+                "وتدرب العناصر لتفجير الجسور في المنطقة.",
+                // Foiled: the device was defused.
+                "وفككت قوات الأمن العام عبوة ناسفة قرب دوار الساعة.",
+            ],
+        );
+    }
+
+    #[test]
+    fn future_and_negation_are_not_reported() {
+        let ex = Extractor::default();
+        for text in [
+            "وستشن قوات النظام هجوما على ريف إدلب الجنوبي.",
+            "وسوف تقصف الطائرات مواقع التنظيم.",
+            "وتعتزم الميليشيات شن حملة تمشيط في البادية.",
+            "ونفت قسد قصف مواقع الجيش الوطني.",
+            "ولم تسفر الغارات عن إصابات.",
+        ] {
+            let doc = ex.extract(text);
+            assert!(!doc.events.is_empty(), "{text}");
+            assert!(doc.events.iter().all(|e| !e.is_reported()), "{text}");
+        }
+    }
+
+    #[test]
+    fn generic_and_habitual() {
+        none_reported(
+            Mention::Generic,
+            &[
+                "وتتكرر عمليات الاغتيال في ريف درعا الغربي.",
+                "وتأتي ضمن سلسلة هجمات على مواقع قوات النظام.",
+                "وسط تزايد الهجمات على الحواجز في البادية.",
+                // An indefinite plural with no verb telling it done.
+                "وتشهد المنطقة هجمات على الحواجز العسكرية.",
+            ],
+        );
+        // A verb tells them done: a report.
+        let doc = Extractor::default().extract("نفذت طائرات التحالف ضربات جوية على مواقع داعش.");
+        assert_eq!(doc.events[0].mention, Mention::Report);
+    }
+
+    #[test]
+    fn historical_references() {
+        none_reported(
+            Mention::Historical,
+            &[
+                "وكانت قوات النظام قد قصفت البلدة في عام 2013.",
+                "ويصادف اليوم ذكرى القصف الكيماوي على الغوطة الشرقية.",
+            ],
+        );
+        // A year before the article's is history; the article's own is not.
+        let ex = Extractor::default();
+        let text = "قصفت قوات النظام البلدة عام 2019.";
+        let old = ex.extract(Article::new(text).published(Date::parse("2024-03-01").ok()));
+        assert_eq!(old.events[0].mention, Mention::Historical);
+        let now = ex.extract(Article::new(text).published(Date::parse("2019-06-01").ok()));
+        assert_eq!(now.events[0].mention, Mention::Report);
+        // A year back from the article.
+        let doc = ex.extract("وفي العام الماضي قتل مسلحون مجهولون عشرة شبان في المنطقة.");
+        assert_eq!(doc.events[0].mention, Mention::Historical);
+    }
+
+    #[test]
+    fn present_tense_outside_a_headline() {
+        let ex = Extractor::default();
+        // The body: habitual.
+        let doc = ex.extract("ويستهدف القناصة المدنيين في أحياء المدينة.");
+        assert_eq!(doc.events[0].mention, Mention::Generic);
+        // The headline: a report.
+        let doc =
+            ex.extract("قوات النظام تقصف بلدة كفرنبل\nقصفت قوات النظام صباح اليوم بلدة كفرنبل.");
+        assert_eq!(doc.events[0].mention, Mention::Report, "{:?}", doc.events);
+    }
+
+    #[test]
+    fn questions() {
+        none_reported(
+            Mention::Question,
+            &[
+                "هل قصفت الطائرات الروسية المستشفى؟",
+                "فمن يقف وراء الهجمات على حواجز النظام؟",
+            ],
+        );
+    }
+
+    #[test]
+    fn references_details_and_figures_of_speech() {
+        none_reported(
+            Mention::Reference,
+            &[
+                "وجاء ذلك عقب الهجوم على الحاجز.",
+                "وأثار القصف موجة نزوح من القرى.",
+                "وهذه الاشتباكات ليست الأولى في المنطقة.",
+                // The event of someone already named.
+                "وطالبت عائلته بالكشف عن مصيره منذ اعتقاله.",
+                "وصعّد الائتلاف من هجومه على المبعوث الدولي.",
+            ],
+        );
+        none_reported(
+            Mention::Detail,
+            &["وهتف المتظاهرون بشعارات تطالب برحيل النظام."],
+        );
+        none_reported(
+            Mention::Figurative,
+            &["وشن رئيس الائتلاف هجوما حادا على المبعوث الدولي."],
+        );
+    }
+
+    #[test]
+    fn told_in_passing() {
+        let doc = Extractor::default().extract(
+            "وتحدث الأهالي في الاجتماع الذي عقد في مبنى البلدية بحضور وجهاء العشائر وممثلين عن المجلس المحلي عن الخدمات والمياه والكهرباء وعن القصف.",
+        );
+        assert_eq!(doc.events[0].mention, Mention::Background);
+        // Reported speech starts a main clause of its own.
+        let doc = Extractor::default().extract(
+            "وقال مراسل المنصة في ريف إدلب الجنوبي في اتصال هاتفي مع فريق التحرير إن قوات النظام قصفت بلدة كفرنبل.",
+        );
+        assert_eq!(doc.events[0].mention, Mention::Report);
+        assert!(doc.events[0].is_reported());
+    }
+
+    #[test]
+    fn reports_stay_reported() {
+        let ex = Extractor::default();
+        for text in [
+            "قصفت قوات النظام بلدة كفرنبل بريف إدلب الجنوبي.",
+            "وتعرضت قرى سهل الغاب للقصف المدفعي مساء الخميس.",
+            "مقتل شاب برصاص مجهولين في مدينة جاسم.",
+            "خرجت مظاهرة في مدينة إدلب للمطالبة بالإفراج عن المعتقلين.",
+            "تجمع مئات المتظاهرين أمام مبنى المحافظة في السويداء.",
+        ] {
+            let doc = ex.extract(text);
+            assert!(
+                doc.events.iter().any(|e| e.is_reported()),
+                "{text}: {:?}",
+                doc.events
+            );
+        }
+    }
+}
