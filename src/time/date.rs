@@ -89,8 +89,8 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 /// Days from 0001-01-01 to 1970-01-01 and to 9999-12-31, for range checks.
-const MIN_DAYS: i64 = -719_162;
-const MAX_DAYS: i64 = 2_932_896;
+pub(super) const MIN_DAYS: i64 = -719_162;
+pub(super) const MAX_DAYS: i64 = 2_932_896;
 
 impl Date {
     /// The earliest date, 0001-01-01.
