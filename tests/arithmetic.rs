@@ -183,3 +183,55 @@ proptest! {
         }
     }
 }
+
+/// A year is read as written, whatever its value. A date of the years 1900–2100 is
+/// resolved; another keeps its year in the value and gets no date, never the
+/// document's year in its place (a historic year, or a Hijri one: 1436 is 2015).
+#[test]
+fn written_years_are_kept_not_replaced() {
+    // (text, the expression, its year, its date and precision)
+    type Row<'a> = (&'a str, &'a str, i32, Option<(&'a str, u8)>);
+    let rows: &[Row] = &[
+        ("وقعت المعركة في 15 أيار 1850", "15 أيار 1850", 1850, None),
+        (
+            "ساعد هولاكو في هجومه على حلب في فبراير 1260، كما شاركه",
+            "فبراير 1260",
+            1260,
+            None,
+        ),
+        ("وصلت القافلة في 3 آذار 2150", "3 آذار 2150", 2150, None),
+        ("تأسست البلدة بتاريخ 15/05/1850", "15/05/1850", 1850, None),
+        (
+            "يوم الثلاثاء 19/10/1436 الموافق 4/ 8 / 2015",
+            "19/10/1436",
+            1436,
+            None,
+        ),
+        ("في 15 أيار 0000 م", "15 أيار 0000 م", 0, None),
+        (
+            "وقعت المعركة في 15 أيار 1900",
+            "15 أيار 1900",
+            1900,
+            Some(("1900-05-15", 1)),
+        ),
+        (
+            "قصفت الطائرات البلدة في آذار 2100",
+            "آذار 2100",
+            2100,
+            Some(("2100-03-01", 3)),
+        ),
+    ];
+    for &(text, span, year, want) in rows {
+        let doc = extract(text, "2019-05-20");
+        let t = doc
+            .times
+            .iter()
+            .find(|t| t.text == span)
+            .unwrap_or_else(|| panic!("{text}: {:?}", doc.times));
+        assert_eq!(t.value.year, Some(year), "{text}");
+        let got = t.date.map(|d| (d.to_string(), t.precision.unwrap()));
+        assert_eq!(got, want.map(|(d, p)| (d.to_string(), p)), "{text}");
+        let json = serde_json::to_string(t).unwrap();
+        assert!(json.contains(&format!("\"year\":{year}")), "{json}");
+    }
+}

@@ -12,9 +12,18 @@ use crate::kinds::{MonthPart, TimeDirection, TimeUnit};
 /// (1 day, 2 week, 3 month).
 pub(crate) type Resolved = (Date, Option<Date>, u8);
 
+/// The written years a date is resolved in. News of the conflict dates its events in
+/// these; a year outside is historic ("فبراير 1260") or of the Hijri calendar
+/// ("19/10/1436", which is 2015), and converting it as a Gregorian year would be
+/// wrong. Such an expression keeps its year in the value and gets no date.
+pub(crate) const WRITTEN_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
 /// Resolves `v` against the document date `doc`; a full date needs none.
 pub(crate) fn resolve(kind: TimeKind, v: &TimeValue, doc: Option<Date>) -> Option<Resolved> {
     if kind == TimeKind::Duration {
+        return None;
+    }
+    if v.year.is_some_and(|y| !WRITTEN_YEARS.contains(&y)) {
         return None;
     }
     if let (Some(y), Some(m), Some(d)) = (v.year, v.month, v.day) {
