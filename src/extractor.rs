@@ -163,6 +163,7 @@ impl fmt::Debug for Extractor {
             .field("lexicon_words", &gaz.lexicon().entries().len())
             .field("patterns", &self.pattern_count())
             .field("automaton_bytes", &self.automaton_memory())
+            .field("automaton", &self.automaton_kind())
             .finish()
     }
 }
@@ -268,6 +269,18 @@ impl Extractor {
     /// Approximate heap memory of the automaton, in bytes.
     pub fn automaton_memory(&self) -> usize {
         self.inner.matcher.memory_usage()
+    }
+
+    /// Which automaton the search runs: `"dfa"`, the fastest, or `"nfa"`, which the
+    /// build falls back to when a DFA would be too large (more than 64 MB) or too
+    /// slow to build (names that repeat a letter or a syllable).
+    #[doc(hidden)]
+    pub fn automaton_kind(&self) -> &'static str {
+        if self.inner.matcher.is_dfa() {
+            "dfa"
+        } else {
+            "nfa"
+        }
     }
 
     /// The keys a hit stands for: the targets of its pattern whose clitic and suffix

@@ -7,6 +7,8 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use super::records::{Location, Record, RecordRef};
 use super::row::{
     self, Row, ACTOR_HEADER, CUE_HEADER, LEXICON_HEADER, LOCATION_HEADER, SOURCE_HEADER,
@@ -149,7 +151,7 @@ struct Loader {
     gaz: Gazetteer,
     /// The first claimant of every normalized name of the actors, locations and
     /// sources, to find shared spellings in one pass (a hash lookup per name).
-    claims: HashMap<Box<str>, Claim>,
+    claims: FxHashMap<Box<str>, Claim>,
     origins: HashMap<Arc<str>, Origin>,
     /// (record, column, referenced id) to check once every file is in.
     references: Vec<(Arc<str>, &'static str, Arc<str>)>,
