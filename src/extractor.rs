@@ -332,6 +332,12 @@ impl Extractor {
                 article.published.map(|d| d.year()),
             )
         };
+        // The lists grew by doubling; a document of a huge text keeps only what it
+        // holds (up to half of each would be spare room).
+        let (mut entities, mut events, mut times) = (entities, events, times);
+        entities.shrink_to_fit();
+        events.shrink_to_fit();
+        times.shrink_to_fit();
         Document {
             entities,
             events,

@@ -4,7 +4,7 @@
 
 use super::codes::codes;
 use super::modality::modality;
-use super::types::{Event, Mention, Span};
+use super::types::{Event, Extent, Mention, Span};
 use super::{sentence_of, Input, Placed};
 use crate::gazetteer::Trigger;
 use crate::kinds::EventKind;
@@ -249,10 +249,9 @@ fn event(
         modality: modality(input.ntext, nspan, input.lex),
         mention: Mention::Report,
         refers_to: None,
-        sentence: Span {
+        sentence: Extent {
             start: sentence.0,
             end: sentence.1,
-            text: String::new(),
         },
         part_of: None,
         acled,
