@@ -314,7 +314,10 @@ impl Extractor {
         let text = article.text;
         let norm = crate::normalize::normalize(text);
         let hits = self.sorted_hits(norm.as_str());
-        let (entities, entity_spans) = self.entities(text, &norm, hits.entities);
+        let (mut entities, entity_spans) = self.entities(text, &norm, hits.entities);
+        // The list grew by doubling: give back the spare room (up to half of it) before
+        // the events are built beside it, not after, when the peak is past.
+        entities.shrink_to_fit();
         let mut anchors = hits.times;
         let lex = self.inner.gazetteer.lexicon();
         let (times, time_spans) =
@@ -334,8 +337,7 @@ impl Extractor {
         };
         // The lists grew by doubling; a document of a huge text keeps only what it
         // holds (up to half of each would be spare room).
-        let (mut entities, mut events, mut times) = (entities, events, times);
-        entities.shrink_to_fit();
+        let (mut events, mut times) = (events, times);
         events.shrink_to_fit();
         times.shrink_to_fit();
         Document {

@@ -102,6 +102,11 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
     if events.is_empty() {
         return events;
     }
+    // The lists grew by doubling; the phases below hold them whole while they add
+    // each event's arguments, so the spare room goes first (a huge text has hundreds
+    // of thousands of events).
+    events.shrink_to_fit();
+    placed.shrink_to_fit();
     let mentions = arguments::assign_mentions(input, &mut events, &placed);
     arguments::complete(input, &mut events, &placed, &mentions);
     trim_lists(&mut events);
@@ -110,6 +115,8 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
     }
     fatalities::count(input, &mut events, &placed);
     triggers::merge(input, &mut events, &mut placed);
+    events.shrink_to_fit();
+    placed.shrink_to_fit();
     for (event, p) in events.iter_mut().zip(&placed) {
         event.mention = specificity::mention(input, event, p);
     }
