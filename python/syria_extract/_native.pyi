@@ -57,7 +57,7 @@ class Event(TypedDict, total=False):
     source: dict[str, Any] | None
     claimed: bool
     modality: Literal["asserted", "negated", "planned"]
-    sentence: dict[str, int]
+    sentence: dict[str, Any]
     acled: dict[str, str]
     cameo: str
     cameo_code: str
