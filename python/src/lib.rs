@@ -72,9 +72,6 @@ impl Extractor {
         Ok(Extractor { inner, files })
     }
 
-    /// extract(text, date=None)
-    /// --
-    ///
     /// Extracts one text: a dict with ``entities``, ``events`` and ``times``, the JSON
     /// object ``syria-extract extract`` prints for it (without ``"file"``). Offsets are
     /// byte offsets into the UTF-8 encoding of ``text``.
@@ -96,9 +93,6 @@ impl Extractor {
         Converter::new(py)?.convert(&doc)
     }
 
-    /// extract_batch(texts, dates=None)
-    /// --
-    ///
     /// Extracts many texts on every core, with the GIL released: a list of dicts in
     /// input order, each equal to ``extract(text, date)``.
     ///
@@ -129,9 +123,6 @@ impl Extractor {
         PyList::new(py, items)
     }
 
-    /// acled_rows(text, *, id, date=None, source=None, timestamp=None, document=None)
-    /// --
-    ///
     /// The ACLED rows of one article, as ``syria-extract acled`` writes them: a list of
     /// dicts whose keys are ACLED's 31 export columns in order (``ACLED_COLUMNS``);
     /// empty cells are ``""`` or None.
@@ -174,9 +165,6 @@ impl Extractor {
         rows_to_py(py, &rows)
     }
 
-    /// acled_batch(texts, ids, *, dates=None, sources=None, timestamp=None, documents=None)
-    /// --
-    ///
     /// The ACLED rows of many articles, extracted on every core with the GIL released:
     /// one flat list, article by article in input order, equal to calling
     /// :meth:`acled_rows` on each (and to ``syria-extract acled --jsonl`` on an archive
@@ -251,9 +239,6 @@ impl Extractor {
         rows_to_py(py, &rows)
     }
 
-    /// _extract_batch_only(texts, dates=None)
-    /// --
-    ///
     /// For benchmarks: what :meth:`extract_batch` does without building the Python
     /// objects; returns the number of entities and events found.
     #[pyo3(signature = (texts, dates = None))]
@@ -308,9 +293,6 @@ impl Extractor {
     }
 }
 
-/// normalize(text)
-/// --
-///
 /// The text as the matcher sees it: harakat, tatweel and control characters dropped;
 /// alef, ya, ta marbuta, hamza carriers and digits folded; white space collapsed and
 /// Latin letters lowercased. Gazetteer names are normalized by the same function.
@@ -320,9 +302,6 @@ fn normalize(text: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(syria_extract::normalize::normalize_str(text.to_str()?))
 }
 
-/// parse_date(value)
-/// --
-///
 /// A publication date as the extractor reads it: a ``datetime.date`` (or
 /// ``datetime.datetime``, whose day is taken) is returned as a ``datetime.date``; a str
 /// must be ``YYYY-MM-DD``, optionally followed by a time part after ``T`` or a space
