@@ -79,11 +79,18 @@ class LineError(ValueError):
     """A line that is no record: ``str(error)`` is the reason."""
 
 
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    record: dict[str, Any] = {}
+class _Object(dict):
+    """A JSON object that remembers its first repeated key: the CLI rejects a line
+    whose own fields repeat (not one whose nested values do)."""
+
+    repeated: str | None = None
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _Object:
+    record = _Object()
     for key, value in pairs:
-        if key in record:
-            raise LineError(f"duplicate field {key!r}")
+        if key in record and record.repeated is None:
+            record.repeated = key
         record[key] = value
     return record
 
@@ -95,7 +102,9 @@ def _field(record: dict[str, Any], chosen: str | None, usual: tuple[str, ...]) -
 
 
 def _id_text(value: Any) -> str:
-    # The CLI prints a str id's content and any other id as its JSON text.
+    # The CLI takes a str id's content and any other id's JSON text as written; an
+    # integer or a bool reads the same here, a float may be spelled otherwise ("1.50e3"
+    # becomes "1500.0").
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
@@ -115,13 +124,13 @@ def parse_line(
     if not line.strip():
         return None
     try:
-        record = json.loads(line, object_pairs_hook=_unique_keys)
-    except LineError:
-        raise
+        record = json.loads(line, object_pairs_hook=_object)
     except ValueError as e:
         raise LineError(str(e)) from None
     if not isinstance(record, dict):
         raise LineError("expected a JSON object")
+    if record.repeated is not None:
+        raise LineError(f"duplicate field {record.repeated!r}")
     text_key = _field(record, fields.text, TEXT_FIELDS)
     if text_key is None:
         raise LineError(
