@@ -30,14 +30,21 @@ from ._native import (
     parse_date,
 )
 from ._native import Extractor as _NativeExtractor
+from .types import AcledRow, DateLike, Document, Entity, Event, TimeExpression
 
 if TYPE_CHECKING:  # pandas is optional
     import pandas
 
 __all__ = [
     "ACLED_COLUMNS",
+    "AcledRow",
+    "DateLike",
+    "Document",
+    "Entity",
+    "Event",
     "Extractor",
     "GazetteerError",
+    "TimeExpression",
     "__version__",
     "normalize",
     "parse_date",
@@ -70,7 +77,7 @@ def _pandas() -> Any:
     return pandas
 
 
-def to_dataframe(rows: Iterable[Mapping[str, Any]]) -> pandas.DataFrame:
+def to_dataframe(rows: Iterable[AcledRow | Mapping[str, Any]]) -> pandas.DataFrame:
     """ACLED rows (from ``acled_rows`` or ``acled_batch``) as a pandas DataFrame.
 
     The columns are ``ACLED_COLUMNS`` in ACLED's order, also when there are no rows;
@@ -108,8 +115,8 @@ class Extractor(_NativeExtractor):
         texts: Iterable[str],
         ids: Iterable[str | int],
         *,
-        dates: Any = None,
-        sources: Any = None,
+        dates: DateLike | Iterable[DateLike | None] | None = None,
+        sources: str | Iterable[str | None] | None = None,
         timestamp: int | None = None,
     ) -> pandas.DataFrame:
         """``to_dataframe(self.acled_batch(texts, ids, ...))``: the ACLED rows of many

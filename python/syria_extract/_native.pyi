@@ -1,76 +1,21 @@
-"""Type stubs of the Rust extension module ``syria_extract._native``.
-
-Documents are the JSON objects of ``syria-extract extract`` as plain dicts; the
-TypedDicts below name their fixed keys (design.md section 6). Fields the library adds
-later appear in the dicts without a change here, so the TypedDicts are not ``total``
-where optional keys exist.
-"""
+"""Type stubs of the Rust extension module ``syria_extract._native``."""
 
 import datetime
 import os
 from collections.abc import Iterable, Sequence
-from typing import Any, Literal, TypedDict, final
 
-DateLike = datetime.date | str
-"""A publication date: ``datetime.date`` (or ``datetime.datetime``: its day), or a str
-``YYYY-MM-DD`` optionally followed by a time after ``T`` or a space."""
+from typing_extensions import disjoint_base
 
-class Span(TypedDict):
-    start: int
-    end: int
-    text: str
+from .types import AcledRow, DateLike, Document
 
-class _EntityRequired(TypedDict):
-    kind: Literal["actor", "location", "source"]
-    id: str
-    name: str
-    start: int
-    end: int
-    text: str
-    type: str
-
-class Entity(_EntityRequired, total=False):
-    cue: dict[str, Any]
-    direction: dict[str, Any]
-    admin1: str
-    coordinates: dict[str, float]
-
-class TimeExpression(TypedDict, total=False):
-    kind: Literal["date", "weekday", "relative", "duration"]
-    start: int
-    end: int
-    text: str
-    value: dict[str, Any]
-    date: str | None
-    end_date: str
-    precision: int | None
-
-class Event(TypedDict, total=False):
-    kind: str
-    trigger: Span
-    trigger_id: str
-    actors: list[dict[str, Any]]
-    locations: list[dict[str, Any]]
-    time: TimeExpression | None
-    fatalities: int | None
-    fatality_count: dict[str, Any] | None
-    source: dict[str, Any] | None
-    claimed: bool
-    modality: Literal["asserted", "negated", "planned"]
-    sentence: dict[str, Any]
-    acled: dict[str, str]
-    cameo: str
-    cameo_code: str
-    part_of: int
-
-class Document(TypedDict):
-    entities: list[Entity]
-    events: list[Event]
-    times: list[TimeExpression]
-
-AcledRow = dict[str, Any]
-"""One ACLED record: the keys of ``ACLED_COLUMNS`` in that order; str, int, float or
-None values (empty cells are ``""`` or None)."""
+__all__ = [
+    "ACLED_COLUMNS",
+    "Extractor",
+    "GazetteerError",
+    "__version__",
+    "normalize",
+    "parse_date",
+]
 
 ACLED_COLUMNS: tuple[str, ...]
 """ACLED's 31 export columns, in ACLED's order."""
@@ -87,6 +32,7 @@ class GazetteerError(ValueError):
     reason: str
     """What is wrong."""
 
+@disjoint_base
 class Extractor:
     """Extracts actors, locations, sources, time expressions and events from Arabic news."""
 
