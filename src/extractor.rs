@@ -281,6 +281,19 @@ impl Extractor {
             .map(|t| t.key)
     }
 
+    /// Where the name of an entity hit starts: before the article's ل when the name is
+    /// written with the article and found after لل (see [`Hit::name_start`]).
+    fn entity_start(&self, ntext: &str, h: &Hit) -> usize {
+        self.inner
+            .matcher
+            .targets(h.pattern)
+            .iter()
+            .filter(|t| t.key.entity().is_some() && h.fits(ntext, t))
+            .map(|t| h.name_start(t))
+            .min()
+            .unwrap_or(h.start)
+    }
+
     /// Extracts everything from an article: a `&str`, or an [`Article`] with its
     /// publication date.
     ///
@@ -457,7 +470,7 @@ impl Extractor {
             candidates.extend(self.fitting_keys(ntext, h).filter_map(Key::entity));
             let name = NameSpan {
                 word_start: h.word_start,
-                start: h.start,
+                start: self.entity_start(ntext, h),
                 end: h.end,
             };
             match inner
@@ -466,7 +479,7 @@ impl Extractor {
             {
                 Some(e) => {
                     out.push(e);
-                    spans.push((h.start, h.end));
+                    spans.push((name.start, name.end));
                     true
                 }
                 None => false,

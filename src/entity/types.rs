@@ -65,6 +65,9 @@ pub struct DirectionMention {
 ///
 /// `start..end` are byte offsets into the original text: `&text[start..end] == entity.text`.
 /// The span covers the name only; clitics before it ("و", "بـ") are not part of it.
+/// After لل, the second ل is the article's: a name written with the article starts
+/// there ("لليمن" → "ليمن", the letters of "اليمن" as written), a name listed without
+/// it does not ("للزينبيون" → "زينبيون").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Entity {

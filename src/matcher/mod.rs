@@ -96,7 +96,21 @@ impl Hit {
         let prefix = text.get(self.word_start..self.start).unwrap_or("");
         target.form.accepts(prefix) && (!self.suffixed || target.suffixes)
     }
+
+    /// Where the letters of the name start when the hit stands for `target`. A name
+    /// written with the article and found after لل ("لليمن" for "اليمن") keeps the
+    /// article's ل, the second of the two: ل + ال is written لل, so that ل is the
+    /// name's own first letter as written, and the span reads "ليمن", not "يمن".
+    pub(crate) fn name_start<K>(&self, target: &Target<K>) -> usize {
+        match target.form {
+            Form::ArticleStripped => self.start - LAM.len(),
+            Form::Plain | Form::ArticleOptional => self.start,
+        }
+    }
 }
+
+/// The letter ل, normalized.
+const LAM: &str = "ل";
 
 /// Builder input: surface forms (not yet normalized) with their keys.
 #[derive(Debug)]
