@@ -9,7 +9,7 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 
 use crate::document::Document;
-use crate::entity::{Entity, NameSpan, Resolver};
+use crate::entity::{Entity, Lists, NameSpan, Resolver};
 use crate::error::Error;
 use crate::event::HedgeSet;
 use crate::gazetteer::{Gazetteer, GazetteerBuilder, RecordRef};
@@ -459,6 +459,7 @@ impl Extractor {
         let inner = &*self.inner;
         let ntext = norm.as_str();
         let mut candidates: Vec<RecordRef> = Vec::new();
+        let mut lists = Lists::default();
         let mut out = Vec::new();
         let mut spans = Vec::new();
         let selected = matcher::select_longest(&mut hits, |h| {
@@ -473,10 +474,14 @@ impl Extractor {
                 start: self.entity_start(ntext, h),
                 end: h.end,
             };
-            match inner
-                .resolver
-                .mention(&inner.gazetteer, text, norm, name, &candidates)
-            {
+            match inner.resolver.mention(
+                &inner.gazetteer,
+                text,
+                norm,
+                name,
+                &candidates,
+                &mut lists,
+            ) {
                 Some(e) => {
                     out.push(e);
                     spans.push((name.start, name.end));

@@ -4,7 +4,9 @@
 //! Resolution rules, applied to the records a matched name may mean:
 //!
 //! 1. A record flagged `needs_cue` counts only right after a cue word of its kind
-//!    ("قرية النصر", "فصيل X").
+//!    ("قرية النصر", "فصيل X"). For a place the cue must list the place's kind and be
+//!    written without the article ("منطقة النصر" admits no village, "القرية المعزولة"
+//!    nothing), or head the list of places the name continues ("قرى حريتان وبردة").
 //! 2. The category (actor, location, source) follows the context: a location cue
 //!    (مدينة, ريف, بادية ...), a preposition (في, داخل ...), the clitic ب, or a
 //!    direction word before or after make a name a place ("في تركيا", "شرقي سوريا");
@@ -23,5 +25,6 @@ mod context;
 mod resolve;
 mod types;
 
+pub(crate) use context::Lists;
 pub(crate) use resolve::{NameSpan, Resolver};
 pub use types::{Cue, DirectionMention, Entity, EntityKind, EntityType};

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use super::context::{Context, CueIndex};
+use super::context::{Context, CueIndex, Lists};
 use super::types::{Cue, DirectionMention, Entity, EntityKind, EntityType};
 use crate::gazetteer::{Gazetteer, RecordRef};
 use crate::kinds::{CueRole, LocationKind};
@@ -39,20 +39,27 @@ impl Resolver {
     }
 
     /// The entity a name stands for among its `candidates` records, read in its
-    /// context; `None` when no candidate fits the context.
-    pub(crate) fn mention(
-        &self,
+    /// context; `None` when no candidate fits the context. `lists` follows the lists
+    /// of places through the document, mention by mention.
+    pub(crate) fn mention<'r>(
+        &'r self,
         gaz: &Gazetteer,
         text: &str,
         norm: &Normalized,
         name: NameSpan,
         candidates: &[RecordRef],
+        lists: &mut Lists<'r>,
     ) -> Option<Entity> {
         let ntext = norm.as_str();
-        let ctx = self
+        let mut ctx = self
             .cues
             .context(ntext, name.word_start, name.start, name.end);
+        ctx.list_head = lists.head(ntext, name);
         let record = resolve(gaz, candidates, &ctx)?;
+        match record {
+            RecordRef::Location(_) => lists.push_place(name.end, ctx.introducing_cue()),
+            _ => lists.push_other(),
+        }
         self.entity(gaz, text, norm, name, record, &ctx)
     }
 
@@ -185,13 +192,21 @@ pub(crate) fn resolve(
     ctx: &Context<'_>,
 ) -> Option<RecordRef> {
     let cue = ctx.cue_role();
-    // A record flagged `needs_cue` counts only right after a cue of its category.
+    // A record flagged `needs_cue` counts only right after a cue of its category; a
+    // place only after a location cue that lists its kind, or in a list it heads.
     let usable: Vec<(RecordRef, EntityKind)> = candidates
         .iter()
         .filter_map(|&r| {
             let (kind, wanted) = category(r)?;
             let needs_cue = gaz.record(r).is_some_and(|x| x.flags().needs_cue);
-            (!needs_cue || cue == Some(wanted)).then_some((r, kind))
+            let admitted = match r {
+                RecordRef::Location(i) => gaz
+                    .locations()
+                    .get(i as usize)
+                    .is_some_and(|l| ctx.admits_common_word(l.kind)),
+                _ => cue == Some(wanted),
+            };
+            (!needs_cue || admitted).then_some((r, kind))
         })
         .collect();
     let group: Vec<RecordRef> = category_order(ctx)
@@ -259,7 +274,7 @@ mod tests {
             end,
         };
         resolver
-            .mention(gaz, text, &norm, span, &candidates)
+            .mention(gaz, text, &norm, span, &candidates, &mut Lists::default())
             .map(|e| e.id.to_string())
     }
 
@@ -290,17 +305,32 @@ mod tests {
     }
 
     #[test]
-    fn common_words_need_their_cue() {
-        let gaz = Gazetteer::builtin();
-        // Every needs_cue location of the built-in data resolves only after a cue.
-        let loc = gaz
-            .locations()
-            .iter()
-            .find(|l| l.flags.needs_cue)
-            .expect("the built-in data has a needs_cue place");
-        let bare = format!("جاء {} اليوم", loc.name_ar);
-        let cued = format!("في قرية {} اليوم", loc.name_ar);
-        assert_eq!(resolved(&bare, &loc.name_ar), None, "{bare}");
-        assert!(resolved(&cued, &loc.name_ar).is_some(), "{cued}");
+    fn common_words_need_a_cue_that_lists_their_kind() {
+        // (text, name, expected record): بردة, المقبرة, الجسر, الجفرة are villages
+        // whose names are also common words (flag needs_cue); الطبقة is such a city.
+        let rows: &[(&str, &str, Option<&str>)] = &[
+            // A settlement cue lists villages: the village counts.
+            ("قصفت قوات النظام قرية بردة بريف حلب", "بردة", Some("c1063")),
+            ("سقطت قذائف على بلدة بردة", "بردة", Some("c1063")),
+            ("قتل مدنيان في قريتي بردة", "بردة", Some("c1063")),
+            // No cue, or a cue that lists no village: no place.
+            ("هبت رياح بردة على المنطقة", "بردة", None),
+            ("تجمع الأهالي في محيط المقبرة", "المقبرة", None),
+            ("انسحبت القوات إلى قاعدة الجسر", "الجسر", None),
+            ("أعلنت سيطرتها على منطقة الجفرة", "الجفرة", None),
+            // The cue written with the article is a noun with its adjective.
+            ("وصلت المساعدات إلى القرية المعزولة", "المعزولة", None),
+            // ريف and مدينة list cities: a city named by a common word counts.
+            (
+                "تقدمت قسد في ريف الطبقة الغربي",
+                "الطبقة",
+                Some("tabqa-city"),
+            ),
+            ("قصف الطيران مدينة الطبقة", "الطبقة", Some("tabqa-city")),
+            ("تحتل الطبقة الوسطى مكانة مهمة", "الطبقة", None),
+        ];
+        for (text, name, want) in rows {
+            assert_eq!(resolved(text, name).as_deref(), *want, "{text}");
+        }
     }
 }

@@ -1,0 +1,61 @@
+//! Names read in their context, end to end on the built-in gazetteers: common words
+//! that are places only after the right cue or in a list of places.
+
+use syria_extract::Extractor;
+
+/// The location ids found in a text, in order.
+fn places(text: &str) -> Vec<String> {
+    let doc = Extractor::default().extract(text);
+    for e in &doc.entities {
+        assert_eq!(&text[e.start..e.end], e.text, "span of {e:?}");
+    }
+    doc.locations().map(|e| e.id.to_string()).collect()
+}
+
+/// (text, a location id, whether it must be found)
+type Row<'a> = (&'a str, &'a str, bool);
+
+fn check(rows: &[Row]) {
+    let mut failures = Vec::new();
+    for (text, id, want) in rows {
+        let got = places(text);
+        if got.iter().any(|g| g == id) != *want {
+            failures.push(format!("{text}\n   want {id} {want}, got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn a_common_word_counts_inside_a_list_of_places_a_settlement_cue_heads() {
+    // بردة ("cold") is a village of Aleppo flagged needs_cue.
+    check(&[
+        (
+            "ألقى الطيران المروحي براميل على قرى حريتان وحيان وبردة بريف حلب",
+            "c1063",
+            true,
+        ),
+        (
+            "ألقى الطيران المروحي براميل على قرى حريتان، حيان، بردة",
+            "c1063",
+            true,
+        ),
+        // One name the gazetteer does not know may sit inside the list.
+        ("قصفت الطائرات قرى حريتان وكفرقيصون وبردة", "c1063", true),
+        // No cue heads the list: no place.
+        ("عاد الأهالي إلى حريتان وبردة تضرب المنطقة", "c1063", false),
+        // The list ended: a sentence, or an actor, in between.
+        (
+            "قصفت الطائرات قرى حريتان. وبردة الشتاء قاسية",
+            "c1063",
+            false,
+        ),
+        (
+            "قصفت الطائرات قرى حريتان وقوات النظام وبردة",
+            "c1063",
+            false,
+        ),
+        // A cue that lists no village heads no list of villages.
+        ("تقدمت القوات في محيط حريتان وبردة", "c1063", false),
+    ]);
+}
