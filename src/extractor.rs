@@ -461,7 +461,7 @@ impl Extractor {
         let mut candidates: Vec<RecordRef> = Vec::new();
         let mut lists = Lists::default();
         let mut out = Vec::new();
-        let mut spans = Vec::new();
+        let mut names = Vec::new();
         let selected = matcher::select_longest(&mut hits, |h| {
             let previous_end = out.last().map_or(0, |e: &Entity| e.end);
             if norm.original_start(h.start) < previous_end {
@@ -484,13 +484,17 @@ impl Extractor {
             ) {
                 Some(e) => {
                     out.push(e);
-                    spans.push((name.start, name.end));
+                    names.push(name);
                     true
                 }
                 None => false,
             }
         });
         debug_assert_eq!(selected.len(), out.len());
+        inner
+            .resolver
+            .settle(&inner.gazetteer, text, norm, &mut out, &mut names);
+        let spans = names.iter().map(|n| (n.start, n.end)).collect();
         (out, spans)
     }
 

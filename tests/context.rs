@@ -59,3 +59,27 @@ fn a_common_word_counts_inside_a_list_of_places_a_settlement_cue_heads() {
         ("تقدمت القوات في محيط حريتان وبردة", "c1063", false),
     ]);
 }
+
+#[test]
+fn homonyms_carry_their_candidates_in_json() {
+    let ex = Extractor::default();
+    let json = |text: &str| serde_json::to_value(ex.extract(text).entities).unwrap();
+    // Decided by the governorate: the candidates, no "ambiguous".
+    let decided = json("قصفت قوات النظام قرية الحميدية بريف القنيطرة");
+    let hamidiyeh = decided
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["text"] == "الحميدية")
+        .unwrap();
+    assert_eq!(hamidiyeh["id"], "c6265");
+    assert_eq!(hamidiyeh["candidates"][0], "c6265");
+    assert!(hamidiyeh.get("ambiguous").is_none(), "{hamidiyeh}");
+    // Nothing decides: flagged.
+    let open = json("قصفت الطائرات الحربية حي الصالحية");
+    assert_eq!(open[0]["ambiguous"], true, "{open}");
+    assert_eq!(open[0]["candidates"][1], "salihiyah-hasakah", "{open}");
+    // A name one record has: neither field.
+    let single = json("قصفت الطائرات مدينة السخنة");
+    assert!(single[0].get("candidates").is_none() && single[0].get("ambiguous").is_none());
+}

@@ -23,6 +23,8 @@ pub(crate) struct CueIndex {
     by_word: FxHashMap<String, Vec<CueEntry>>,
     /// Byte length of the longest cue word: longer words are not looked up.
     longest: usize,
+    /// Some cue has the role `location`.
+    any_location: bool,
 }
 
 impl CueIndex {
@@ -39,7 +41,18 @@ impl CueIndex {
                 });
         }
         let longest = by_word.keys().map(String::len).max().unwrap_or(0);
-        CueIndex { by_word, longest }
+        let any_location = gaz.cues().iter().any(|c| c.role == CueRole::Location);
+        CueIndex {
+            by_word,
+            longest,
+            any_location,
+        }
+    }
+
+    /// Whether any location cue is known: without one, no text can name a place as
+    /// one, and the rules that ask for it do not apply.
+    pub(crate) fn has_location_cues(&self) -> bool {
+        self.any_location
     }
 
     /// Join words, for the matcher's glued variants.
@@ -212,19 +225,7 @@ impl<'c> Lists<'c> {
     pub(crate) fn head(&self, text: &str, name: NameSpan) -> Option<&'c CueEntry> {
         let (end, head) = self.last?;
         let head = head?;
-        let gap = text.get(end..name.word_start)?;
-        let clitics = text.get(name.word_start..name.start)?;
-        let joined = clitics.starts_with('و') || gap.trim_end().ends_with(['،', ',']);
-        let words: Vec<&str> = gap
-            .split([' ', '،', ','])
-            .filter(|w| !w.is_empty())
-            .collect();
-        let unknown_item_ok = match words.as_slice() {
-            [] => true,
-            [w] => w.starts_with('و'),
-            _ => false,
-        };
-        (joined && unknown_item_ok).then_some(head)
+        joined(text, end, name).then_some(head)
     }
 
     /// Records a place found at `end` (normalized) with the cue that introduced it.
@@ -236,6 +237,26 @@ impl<'c> Lists<'c> {
     pub(crate) fn push_other(&mut self) {
         self.last = None;
     }
+}
+
+/// Whether the name at `name` continues a list after a place that ends at `end`
+/// (normalized offsets): joined by و or a comma, with at most one unknown name in
+/// between.
+pub(crate) fn joined(text: &str, end: usize, name: NameSpan) -> bool {
+    let (Some(gap), Some(clitics)) = (
+        text.get(end..name.word_start),
+        text.get(name.word_start..name.start),
+    ) else {
+        return false;
+    };
+    let joined = clitics.starts_with('و') || gap.trim_end().ends_with(['،', ',']);
+    let mut words = gap.split([' ', '،', ',']).filter(|w| !w.is_empty());
+    let unknown_item_ok = match (words.next(), words.next()) {
+        (None, _) => true,
+        (Some(w), None) => w.starts_with('و'),
+        _ => false,
+    };
+    joined && unknown_item_ok
 }
 
 #[cfg(test)]

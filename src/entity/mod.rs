@@ -17,11 +17,18 @@
 //!    "مدينة حمص" → the city); without a cue the most specific populated place wins:
 //!    city, then town, village, neighbourhood, other named places, subdistrict,
 //!    district, governorate, country.
+//! 4. Places of one sort that share a name (homonyms) are told apart by the places
+//!    named around them, in the phrase, the sentence, the document; the entity lists
+//!    them all in `candidates` and says `ambiguous` when nothing tells them apart.
+//!    A village is dropped when it is rather a namesake abroad, contradicted by the
+//!    governorate named with it, or named as nothing that makes it a place.
 
 //!
-//! The rules are in `resolve.rs`; the cue and direction words come from `cues.tsv`.
+//! Rules 1–3 are in `resolve.rs`, rule 4 in `homonyms.rs` (a pass over the document);
+//! the cue and direction words come from `cues.tsv`.
 
 mod context;
+mod homonyms;
 mod resolve;
 mod types;
 

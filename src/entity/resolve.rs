@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use super::context::{Context, CueIndex, Lists};
+use super::homonyms::Places;
 use super::types::{Cue, DirectionMention, Entity, EntityKind, EntityType};
 use crate::gazetteer::{Gazetteer, RecordRef};
 use crate::kinds::{CueRole, LocationKind};
@@ -24,6 +25,8 @@ pub(crate) struct Resolver {
     cues: CueIndex,
     /// Governorate id of each location (by index).
     admin1: Vec<Option<Arc<str>>>,
+    /// The hierarchy the homonym rules read.
+    places: Places,
 }
 
 impl Resolver {
@@ -31,11 +34,20 @@ impl Resolver {
         Resolver {
             cues: CueIndex::new(gaz),
             admin1: gaz.admin1_ids(),
+            places: Places::new(gaz),
         }
     }
 
     pub(crate) fn cues(&self) -> &CueIndex {
         &self.cues
+    }
+
+    pub(super) fn places(&self) -> &Places {
+        &self.places
+    }
+
+    pub(super) fn admin1_ids(&self) -> &[Option<Arc<str>>] {
+        &self.admin1
     }
 
     /// The entity a name stands for among its `candidates` records, read in its
@@ -55,16 +67,24 @@ impl Resolver {
             .cues
             .context(ntext, name.word_start, name.start, name.end);
         ctx.list_head = lists.head(ntext, name);
-        let record = resolve(gaz, candidates, &ctx)?;
+        let (record, group) = resolve(gaz, candidates, &ctx)?;
         match record {
             RecordRef::Location(_) => lists.push_place(name.end, ctx.introducing_cue()),
             _ => lists.push_other(),
         }
-        self.entity(gaz, text, norm, name, record, &ctx)
+        let mut entity = self.entity(gaz, text, norm, name, record, &ctx)?;
+        let homonyms = self.places.homonyms(gaz, &group, record);
+        entity.candidates = homonyms
+            .iter()
+            .filter_map(|&i| gaz.locations().get(i as usize).map(|l| l.id.clone()))
+            .collect();
+        // Undecided until the document pass reads the places around it.
+        entity.ambiguous = !entity.candidates.is_empty();
+        Some(entity)
     }
 
     /// The entity for `record` at `name`, with the cue and direction of its context.
-    fn entity(
+    pub(super) fn entity(
         &self,
         gaz: &Gazetteer,
         text: &str,
@@ -127,6 +147,8 @@ impl Resolver {
             direction,
             admin1,
             coordinates,
+            candidates: Vec::new(),
+            ambiguous: false,
         })
     }
 }
@@ -185,12 +207,13 @@ fn category_order(ctx: &Context<'_>) -> [EntityKind; 3] {
     }
 }
 
-/// Picks the record a name means in its context, or `None` when no candidate fits.
+/// Picks the record a name means in its context, or `None` when no candidate fits;
+/// with the candidates of the chosen record's category that the context admits.
 pub(crate) fn resolve(
     gaz: &Gazetteer,
     candidates: &[RecordRef],
     ctx: &Context<'_>,
-) -> Option<RecordRef> {
+) -> Option<(RecordRef, Vec<RecordRef>)> {
     let cue = ctx.cue_role();
     // A record flagged `needs_cue` counts only right after a cue of its category; a
     // place only after a location cue that lists its kind, or in a list it heads.
@@ -219,10 +242,12 @@ pub(crate) fn resolve(
                 .collect::<Vec<_>>()
         })
         .find(|g| !g.is_empty())?;
-    if !matches!(group.first(), Some(RecordRef::Location(_))) || group.len() == 1 {
-        return group.first().copied();
-    }
-    choose_location(gaz, &group, ctx)
+    let chosen = if !matches!(group.first(), Some(RecordRef::Location(_))) || group.len() == 1 {
+        group.first().copied()
+    } else {
+        choose_location(gaz, &group, ctx)
+    }?;
+    Some((chosen, group))
 }
 
 /// Among places sharing a name: the kind a location cue prefers ("ريف حمص" → the

@@ -98,6 +98,15 @@ pub struct Entity {
     /// For places: coordinates of the record.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub coordinates: Option<Coordinates>,
+    /// For a name several places share (الطيبة, المنصورة): the ids of all of them, the
+    /// chosen one (`id`) first. Empty when one record has the name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Arc<str>>,
+    /// The text names no place that tells the `candidates` apart: `id` is the default
+    /// choice (the kind the cue prefers, else the most specific kind, then the first
+    /// record), not a reading of the text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
 }
 
 impl Entity {
