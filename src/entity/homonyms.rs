@@ -39,6 +39,7 @@ use super::types::Entity;
 use crate::gazetteer::{Gazetteer, RecordRef};
 use crate::kinds::{CueRole, LocationKind};
 use crate::normalize::Normalized;
+use crate::text::words::is_word_char;
 
 /// No parent.
 const NONE: u32 = u32::MAX;
@@ -275,19 +276,21 @@ struct Layout {
 }
 
 impl Layout {
-    fn new(text: &str) -> Layout {
-        let mut sentence_ends = Vec::new();
-        let mut breaks = Vec::new();
-        for (i, c) in text.char_indices() {
-            match c {
-                '\n' => {
-                    breaks.push(i);
-                    sentence_ends.push(i);
-                }
-                '.' | '!' | '?' | '؟' => sentence_ends.push(i),
-                _ => {}
-            }
-        }
+    /// The layout of `text` up to `until` (the last mention: nothing after it is read).
+    fn new(text: &str, until: usize) -> Layout {
+        let bytes = &text.as_bytes()[..until.min(text.len())];
+        // memchr: this scans the text of every document with places. Every mark is
+        // ASCII but ؟, whose second byte 9F follows D8 only in it.
+        let mut sentence_ends: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+            .chain(
+                memchr::memchr_iter(0x9F, bytes)
+                    .filter(|&i| i > 0 && bytes[i - 1] == 0xD8)
+                    .map(|i| i - 1),
+            )
+            .collect();
+        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
+        sentence_ends.extend_from_slice(&breaks);
+        sentence_ends.sort_unstable();
         Layout {
             sentence_ends,
             breaks,
@@ -311,7 +314,7 @@ impl Layout {
         let gap = text.get(first.end..second.start).unwrap_or_default();
         let words = gap
             .split(|c: char| c.is_whitespace() || c == '،' || c == ',')
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(is_word_char))
             .count();
         if words <= PHRASE_WORDS {
             Scope::Phrase
@@ -493,7 +496,7 @@ impl Resolver {
             gaz,
             admin1: self.admin1_ids(),
             text,
-            layout: Layout::new(text),
+            layout: Layout::new(text, entities.last().map_or(0, |e| e.end)),
             entities,
             loc: entities.iter().map(location).collect(),
             settled: candidates.iter().map(|c| c.len() < 2).collect(),
