@@ -95,6 +95,17 @@ fn spelling_variants_diacritics_and_line_breaks() {
         ("خلايا داعــش", &[(Actor, "Islamic State", "داعــش")]),
         ("في دَيْر الزُّوْر", &[(Location, "Deir ez-Zor", "دَيْر الزُّوْر")]),
         ("في ريف حمص", &[(Location, "Homs", "حمص")]),
+        // Generated spellings: a first word apart or glued, ة as ت, a final hamza.
+        ("قصف مدينة تل كلخ", &[(Location, "Tall Kalakh", "تل كلخ")]),
+        (
+            "في معرت النعمان",
+            &[(Location, "Maarrat al-Nu'man", "معرت النعمان")],
+        ),
+        ("في خانشيخون", &[(Location, "Khan Shaykhun", "خانشيخون")]),
+        (
+            "في ناحية عين البيضاء",
+            &[(Location, "Ein El-Bayda", "عين البيضاء")],
+        ),
     ]);
 }
 

@@ -29,6 +29,7 @@
 //!   automaton holds for لل anyway, which leaves a fifth of the states out.
 
 mod search;
+mod spellings;
 
 use std::collections::HashMap;
 
@@ -150,7 +151,8 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
     }
 
     /// Adds a name with its generated variants: the article-stripped form for names
-    /// that start with ال, and the glued form for names whose first word is a join word.
+    /// that start with ال, and the other spellings of [`spellings`] (a first word
+    /// glued or apart, ة as ت, a final hamza added or dropped).
     pub(crate) fn add(&mut self, name: &str, key: K, article: bool, suffixes: bool) {
         let norm = crate::normalize::normalize_str(name);
         let norm = norm.trim();
@@ -158,11 +160,7 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
             return;
         }
         let mut forms = vec![norm.to_string()];
-        if let Some((first, rest)) = norm.split_once(' ') {
-            if self.joins.iter().any(|j| j == first) {
-                forms.push(format!("{first}{rest}"));
-            }
-        }
+        forms.extend(spellings::variants(norm, &self.joins));
         for f in forms {
             let plain = if article {
                 Form::ArticleOptional
