@@ -72,6 +72,15 @@ str_enum! {
         MonthNoun => "month_noun",
         /// The era letter after a year ("2019 م").
         YearSuffix => "year_suffix",
+        /// A nationality adjective or people noun; value: the ISO 3166-1 alpha-2 code
+        /// ("أميركي" US). Stem: the article and the endings ي ية يين يون are added.
+        Nationality => "nationality",
+        /// After a force noun, names its patron ("الموالية" لـ X, "المدعومة" من X).
+        /// Whole word, the article optional.
+        Patron => "patron",
+        /// An adjective that leaves a bare short name's referent unchanged
+        /// ("التنظيم المتطرف"). Whole word.
+        Epithet => "epithet",
     }
 }
 
@@ -97,6 +106,8 @@ pub enum LexValue {
     Direction(TimeDirection),
     /// A part of a month.
     Part(MonthPart),
+    /// An ISO 3166-1 alpha-2 country code, upper case (`*b"IR"`).
+    Country([u8; 2]),
 }
 
 impl LexValue {
@@ -124,7 +135,15 @@ impl LexValue {
             | C::Aircraft
             | C::WeekdayCue
             | C::MonthNoun
-            | C::YearSuffix => none(LexValue::None),
+            | C::YearSuffix
+            | C::Patron
+            | C::Epithet => none(LexValue::None),
+            C::Nationality => match text.as_bytes() {
+                [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                    Ok(LexValue::Country([*a, *b]))
+                }
+                _ => Err("expected an ISO 3166-1 alpha-2 country code in capitals (IR)"),
+            },
             C::Number | C::VagueNumber => text
                 .parse::<u32>()
                 .map(LexValue::Count)

@@ -83,3 +83,30 @@ fn homonyms_carry_their_candidates_in_json() {
     let single = json("قصفت الطائرات مدينة السخنة");
     assert!(single[0].get("candidates").is_none() && single[0].get("ambiguous").is_none());
 }
+
+#[test]
+fn actors_in_context_carry_their_reading_in_json() {
+    let ex = Extractor::default();
+    let text = "سيطر تنظيم داعش على البلدة، وقال التنظيم إن قوات روسية قصفتها";
+    let json = serde_json::to_value(ex.extract(text).entities).unwrap();
+    let by_text = |t: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["text"] == t)
+            .cloned()
+            .unwrap_or_else(|| panic!("{t} in {json}"))
+    };
+    let isis = by_text("التنظيم");
+    assert_eq!(isis["id"], "isis");
+    assert_eq!(isis["reference"]["antecedent"]["text"], "تنظيم داعش");
+    let start = isis["reference"]["antecedent"]["start"].as_u64().unwrap() as usize;
+    let end = isis["reference"]["antecedent"]["end"].as_u64().unwrap() as usize;
+    assert_eq!(&text[start..end], "تنظيم داعش");
+    let russians = by_text("قوات روسية");
+    assert_eq!(russians["id"], "russian-forces");
+    assert_eq!(russians["affiliation"][0], "russia");
+    // A name of the gazetteer has neither field.
+    let named = by_text("تنظيم داعش");
+    assert!(named.get("reference").is_none() && named.get("affiliation").is_none());
+}

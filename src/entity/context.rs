@@ -128,7 +128,16 @@ impl CueIndex {
             locative_clitic: text[word_start..start].contains('ب'),
             ..Context::default()
         };
-        if let Some(w) = QUOTED.prev(text, word_start) {
+        let mut before = QUOTED.prev(text, word_start);
+        // A clitic written before a quote is the name's: بـ"حلب", لـ«داعش».
+        if let Some(w) = before {
+            let quoted = text[w.1..word_start].contains(is_quote);
+            if quoted && clitics::chain(&text[w.0..w.1]) == Some(Chain::Plain) {
+                ctx.locative_clitic |= text[w.0..w.1].contains('ب');
+                before = QUOTED.prev(text, w.0);
+            }
+        }
+        if let Some(w) = before {
             if let Some((entry, definite)) = self.lookup_with_chain(&text[w.0..w.1], BEFORE_ROLES) {
                 ctx.cue_definite = definite;
                 if let (CueRole::DirectionBefore, Some(d)) = (entry.role, entry.direction) {
@@ -172,6 +181,11 @@ impl CueIndex {
         }
         ctx
     }
+}
+
+/// A quotation mark: what may stand between a clitic and the quoted name it belongs to.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '«' | '»' | '„' | '‘' | '’')
 }
 
 impl<'c> Context<'c> {

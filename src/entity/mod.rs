@@ -24,9 +24,16 @@
 //!    governorate named with it, or named as nothing that makes it a place.
 
 //!
-//! Rules 1–3 are in `resolve.rs`, rule 4 in `homonyms.rs` (a pass over the document);
+//! 5. Actors named in context: a bare short name ("التنظيم", "النظام") stands for the
+//!    actor named before it or its default; a force noun with a nationality or a
+//!    patron ("قوات روسية", "الميليشيات الموالية لإيران") names an actor and its
+//!    `affiliation`.
+//!
+//! Rules 1–3 are in `resolve.rs`, rule 4 in `homonyms.rs`, rule 5 in `actors.rs`
+//! (rules 4 and the force phrases are a pass over the document);
 //! the cue and direction words come from `cues.tsv`.
 
+mod actors;
 mod context;
 mod homonyms;
 mod resolve;
@@ -34,4 +41,4 @@ mod types;
 
 pub(crate) use context::Lists;
 pub(crate) use resolve::{NameSpan, Resolver};
-pub use types::{Cue, DirectionMention, Entity, EntityKind, EntityType};
+pub use types::{Antecedent, Cue, DirectionMention, Entity, EntityKind, EntityType, Reference};

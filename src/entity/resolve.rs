@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::actors::ActorWords;
 use super::context::{Context, CueIndex, Lists};
 use super::homonyms::Places;
 use super::types::{Cue, DirectionMention, Entity, EntityKind, EntityType};
@@ -27,6 +28,8 @@ pub(crate) struct Resolver {
     admin1: Vec<Option<Arc<str>>>,
     /// The hierarchy the homonym rules read.
     places: Places,
+    /// The words and tables of the actor rules.
+    actor_words: ActorWords,
 }
 
 impl Resolver {
@@ -35,7 +38,12 @@ impl Resolver {
             cues: CueIndex::new(gaz),
             admin1: gaz.admin1_ids(),
             places: Places::new(gaz),
+            actor_words: ActorWords::new(gaz),
         }
+    }
+
+    pub(crate) fn actor_words(&self) -> &ActorWords {
+        &self.actor_words
     }
 
     pub(crate) fn cues(&self) -> &CueIndex {
@@ -149,6 +157,8 @@ impl Resolver {
             coordinates,
             candidates: Vec::new(),
             ambiguous: false,
+            affiliation: Vec::new(),
+            reference: None,
         })
     }
 }
