@@ -6,10 +6,13 @@
 //!
 //! - only events reported as having happened ([`Event::is_reported`]: asserted, a
 //!   report and not a statement, hypothetical, generic, historical, question,
-//!   back-reference or detail mention, anchored by an argument) make rows;
+//!   back-reference or detail mention, not a running total or period tally, anchored by
+//!   an argument) make rows;
 //! - an event with several places (two villages shelled in one sentence) makes one row
-//!   per place, a place that only names the region of another ("بلدة السخنة بريف حمص")
-//!   making none of its own; stated fatalities are split evenly over those rows;
+//!   per place, a place that only situates another ("بلدة السخنة بريف حمص", "بادية
+//!   السخنة شرقي حمص") making none of its own; stated fatalities are split evenly over
+//!   those rows; killed and wounded told as one figure give no fatalities (as ACLED
+//!   codes them) and the tag `casualties=N`;
 //! - rows equal in event type, actors, place and day are one row (one event told by two
 //!   trigger words), keeping the higher fatality count;
 //! - a killing that is the outcome of another event (`part_of`) adds its fatalities and
@@ -30,8 +33,10 @@
 //!   mostly), which may differ in spelling from ACLED's admin names.
 //! - Without a time in the sentence the event date is the document date with time
 //!   precision 2; with no document date the date columns are empty.
-//! - `geo_precision` comes from the place's kind (and is 2 for a place named with a
-//!   direction word, or whose coordinates are borrowed from a containing place).
+//! - `geo_precision` is how the text locates the event at the place (the library's
+//!   `geo_precision` of the mention: 2 after a direction or area word such as "شرقي" or
+//!   "بادية", 3 for a governorate or region), raised to the precision of a containing
+//!   place whose coordinates are borrowed.
 //! - `source_scale` is derived from the source record's kind and country.
 //! - `timestamp` is what the caller passes (the export time), `event_id_cnty` a number
 //!   made of the document id, not an ACLED id.
@@ -695,6 +700,13 @@ fn event_drafts(
     if event.claimed {
         tags.push("claimed".to_string());
     }
+    // Killed and wounded told together ("قتل وجرح 24"): ACLED records no fatalities.
+    if let (None, Some(c)) = (event.fatalities, &event.casualties) {
+        tags.push(format!(
+            "casualties={} killed and wounded, fatalities unknown",
+            c.value
+        ));
+    }
 
     let (sources, scales) = sources(gazetteer, doc, info, event);
     let notes: Vec<String> = text
@@ -704,7 +716,7 @@ fn event_drafts(
         .filter(|s| !s.is_empty())
         .collect();
 
-    let places = places(gazetteer, doc, event);
+    let places = places(gazetteer, event);
     let count = places.len().max(1);
     let share = |n: usize| {
         let base = fatalities / count as u32;
@@ -892,44 +904,39 @@ fn sources(
     (names, scales)
 }
 
-/// The places of an event that make rows: its locations less those that only name the
-/// region of another (Homs in "بلدة السخنة بريف حمص") and less a country when there is
-/// anything more precise.
-fn places(gazetteer: &Gazetteer, doc: &Document, event: &Event) -> Vec<Place> {
-    let mut found: Vec<(&Location, usize, usize)> = Vec::new();
-    for arg in &event.locations {
+/// The places of an event that make rows: its locations less those that only situate
+/// another (Homs in "بلدة السخنة بريف حمص", in "بادية السخنة شرقي حمص"), less a region
+/// that contains another of them, and less a country when there is anything more
+/// precise. Each with the geo_precision the text gives it.
+fn places(gazetteer: &Gazetteer, event: &Event) -> Vec<Place> {
+    let mut found: Vec<(&Location, u8)> = Vec::new();
+    for arg in event.locations.iter().filter(|a| !a.situates) {
         if let Some(loc) = gazetteer.location(&arg.id) {
-            if !found.iter().any(|(l, _, _)| l.id == loc.id) {
-                found.push((loc, arg.start, arg.end));
+            if !found.iter().any(|(l, _)| l.id == loc.id) {
+                let precision = arg
+                    .geo_precision
+                    .unwrap_or_else(|| kind_precision(loc.kind));
+                found.push((loc, precision));
             }
         }
     }
     let contains_other = |loc: &Location| {
-        found.iter().any(|(other, _, _)| {
+        found.iter().any(|(other, _)| {
             other.id != loc.id && gazetteer.ancestors(&other.id).any(|a| a.id == loc.id)
         })
     };
-    let precise = found
-        .iter()
-        .any(|(l, _, _)| l.kind != LocationKind::Country);
+    let precise = found.iter().any(|(l, _)| l.kind != LocationKind::Country);
     found
         .iter()
-        .filter(|(l, _, _)| !contains_other(l))
-        .filter(|(l, _, _)| !(precise && l.kind == LocationKind::Country))
-        .map(|(loc, start, end)| place(gazetteer, doc, loc, *start, *end))
+        .filter(|(l, _)| !contains_other(l))
+        .filter(|(l, _)| !(precise && l.kind == LocationKind::Country))
+        .map(|(loc, precision)| place(gazetteer, loc, *precision))
         .collect()
 }
 
-fn place(gazetteer: &Gazetteer, doc: &Document, loc: &Location, start: usize, end: usize) -> Place {
+fn place(gazetteer: &Gazetteer, loc: &Location, text_precision: u8) -> Place {
     let name = |l: Option<&Location>| l.map(|l| l.name_en.to_string()).unwrap_or_default();
-    let mut precision = kind_precision(loc.kind);
-    // A direction word ("شرقي حمص") places the event near the place, not in it.
-    let directed = doc
-        .locations()
-        .any(|e| e.start == start && e.end == end && e.direction.is_some());
-    if directed {
-        precision = precision.max(2);
-    }
+    let mut precision = text_precision;
     // Coordinates of the place, or of the nearest containing place that has them, at
     // that place's precision.
     let coordinates = match loc.coordinates {
@@ -1206,6 +1213,33 @@ mod tests {
         let rows = rows_of("قصفت قوات النظام بلدتي هجين والباغوز ما أدى إلى مقتل 5 مدنيين.");
         let counts: Vec<u32> = rows.iter().map(|r| r.fatalities).collect();
         assert_eq!(counts, [3, 2], "{rows:#?}");
+    }
+
+    #[test]
+    fn the_text_decides_the_place_and_its_precision() {
+        // The direction phrase only situates the Sukhnah desert: one row, near the town.
+        let rows = rows_of("هاجم عناصر تنظيم داعش نقاطا لقوات النظام في بادية السخنة شرقي حمص.");
+        let places: Vec<(&str, Option<u8>)> = rows
+            .iter()
+            .map(|r| (r.location.as_str(), r.geo_precision))
+            .collect();
+        assert_eq!(places, [("Al-Sukhnah", Some(2))], "{rows:#?}");
+        let rows = rows_of("قصفت قوات النظام قرية حاس بريف إدلب الجنوبي.");
+        assert_eq!(rows.len(), 1, "{rows:#?}");
+        assert_eq!(rows[0].geo_precision, Some(1));
+    }
+
+    #[test]
+    fn tallies_and_casualty_totals() {
+        // A running total counts deaths already reported as events: no row.
+        let rows =
+            rows_of("وارتفعت حصيلة القتلى منذ بداية العام إلى 3042 شخصا بحسب المرصد السوري.");
+        assert!(rows.is_empty(), "{rows:#?}");
+        // Killed and wounded told together: no fatalities, and the tag says why.
+        let rows = rows_of("قتل وجرح 24 مدنيا بقصف لقوات النظام على بلدة كفرنبل.");
+        assert_eq!(rows.len(), 1, "{rows:#?}");
+        assert_eq!(rows[0].fatalities, 0);
+        assert!(rows[0].tags.contains("casualties=24"), "{}", rows[0].tags);
     }
 
     #[test]

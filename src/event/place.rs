@@ -108,7 +108,12 @@ fn area_cue(ntext: &str, nstart: usize, cued: bool, lex: &Lexicon) -> bool {
 /// Whether the mention at `later` only situates the one at `earlier`: it follows it
 /// closely (three words at most between, none a conjunction, no clause end).
 fn situates(ntext: &str, earlier: (usize, usize), later: (usize, usize)) -> bool {
-    closely_follows(ntext, earlier.1, word_start(ntext, later.0))
+    let start = word_start(ntext, later.0);
+    // "هجين والباغوز": a conjunction glued to the later name joins two places.
+    let joined = ntext
+        .get(start..later.0)
+        .is_some_and(|clitics| clitics.starts_with('و') || clitics.starts_with('ف'));
+    !joined && closely_follows(ntext, earlier.1, start)
 }
 
 /// One place mention of an event, with what the text says of it.
@@ -160,6 +165,21 @@ pub(super) fn locate(input: &Input<'_>, events: &mut [Event], placed: &[Placed])
                 contains || situates(input.ntext, input.entity_spans[o.entity], span)
             })
         };
+        let references: Vec<bool> = candidates.iter().map(reference).collect();
+        let mut k = 0;
+        for arg in &mut event.locations {
+            let Some(c) = candidates.get(k) else { break };
+            if entity_at(input.entities, arg.start, arg.end) == Some(c.entity) {
+                arg.geo_precision = Some(c.precision);
+                // Only situating when a more precise or equal place is the event's.
+                arg.situates = references[k]
+                    && candidates
+                        .iter()
+                        .zip(&references)
+                        .any(|(o, r)| !r && o.precision <= c.precision);
+                k += 1;
+            }
+        }
         let best = candidates.iter().min_by_key(|c| {
             (
                 c.precision,
@@ -318,5 +338,11 @@ mod tests {
         // A conjunction joins another place of the list.
         assert!(!super::situates(&ntext, span("حمص"), span("حاس")));
         assert!(!super::situates(&ntext, span("حمص"), span("السخنة")));
+        let ntext = crate::normalize::normalize_str("قصفت قوات النظام بلدتي هجين والباغوز");
+        let span = |w: &str| {
+            let s = ntext.find(w).unwrap();
+            (s, s + w.len())
+        };
+        assert!(!super::situates(&ntext, span("هجين"), span("الباغوز")));
     }
 }

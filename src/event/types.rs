@@ -125,6 +125,15 @@ pub struct EventArgument {
     /// For a place: its governorate, district and subdistrict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin: Option<Arc<AdminLevels>>,
+    /// For a place: ACLED's geo_precision of this mention as the text gives it (see
+    /// [`EventPlace::geo_precision`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geo_precision: Option<u8>,
+    /// For a place: it only situates another place of the event (a unit that other lies
+    /// in, or "شرقي حمص" after "بادية السخنة"), so the event did not happen there as
+    /// well.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub situates: bool,
 }
 
 /// Where an event happened: the most precise place the text gives for it, and how
