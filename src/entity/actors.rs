@@ -357,7 +357,7 @@ impl Resolver {
             RecordRef::Actor(actor),
             &context(name),
         )?;
-        entity.reference = Some(reference);
+        entity.reference = Some(Box::new(reference));
         Some((entity, name))
     }
 

@@ -122,7 +122,7 @@ pub struct Entity {
     pub affiliation: Vec<Arc<str>>,
     /// For a bare short name ("التنظيم", "النظام"): what it was read as.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reference: Option<Reference>,
+    pub reference: Option<Box<Reference>>,
 }
 
 /// How a bare short name ("التنظيم", "الهيئة", "النظام") was read: as the actor the
