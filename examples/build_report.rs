@@ -71,7 +71,7 @@ fn main() {
         std::process::exit(1)
     });
     let found = extractor
-        .extract(format!("قصفت قوات النظام قرية {} بريف حمص", names[count / 2]).as_str())
+        .extract(format!("قصفت قوات النظام قرية {} صباح اليوم", names[count / 2]).as_str())
         .entities
         .iter()
         .any(|e| *e.id == *format!("u{}", count / 2));

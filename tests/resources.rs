@@ -116,7 +116,7 @@ fn a_large_user_gazetteer_builds_a_small_automaton() {
         ex.automaton_memory()
     );
     assert!(ex.pattern_count() > 20_000);
-    let text = format!("قصفت قوات النظام قرية {} بريف حمص", names[12_345]);
+    let text = format!("قصفت قوات النظام قرية {} صباح اليوم", names[12_345]);
     let ids: Vec<String> = ex
         .extract(&text)
         .entities
@@ -222,7 +222,8 @@ const ARTICLES: [&str; 4] = [
 
 /// An event of event-dense text keeps under a kilobyte (1,700 bytes before the ACLED
 /// and CAMEO codes were borrowed, the argument lists trimmed, the sentence kept as
-/// offsets and the parts most events lack boxed), an entity under 256 bytes (345).
+/// offsets and the parts most events lack boxed), an entity under 300 bytes (345;
+/// 203 before the homonym candidates, affiliations and references, 272 with them).
 #[test]
 fn events_and_entities_are_small() {
     let ex = Extractor::default();
@@ -235,26 +236,26 @@ fn events_and_entities_are_small() {
     let per_event = -freed_events / events as isize;
     let per_entity = -freed_entities / entities as isize;
     assert!(per_event < 1_000, "{per_event} bytes per event");
-    assert!(per_entity < 256, "{per_entity} bytes per entity");
+    assert!(per_entity < 300, "{per_entity} bytes per entity");
 }
 
 /// One document's memory is a bounded multiple of its size: the result (every
-/// entity and event, 4.5 times the text for news) and, while extracting, the
+/// entity and event, 5.4 times the text for news) and, while extracting, the
 /// normalized copy and working lists beside it, not a second copy of the events nor
-/// the spare room of lists grown by doubling (together 11 times the text at 100 MB
-/// before; 7.9 after).
+/// the spare room of lists grown by doubling (5 times the text beside the result
+/// before, 3.2 after).
 #[test]
 fn one_document_costs_a_bounded_multiple_of_its_size() {
     let ex = Extractor::default();
     let block = ARTICLES.join("\n\n") + "\n\n";
-    let text = block.repeat((4 << 20) / block.len());
+    let text = block.repeat((2 << 20) / block.len());
     let (doc, kept, peak) = measured(|| ex.extract(text.as_str()));
-    assert!(doc.events.len() > 10_000, "{}", doc.events.len());
+    assert!(doc.events.len() > 5_000, "{}", doc.events.len());
     let size = text.len() as f64;
     let (kept, peak) = (kept as f64 / size, peak as f64 / size);
-    assert!(kept < 5.0, "the result takes {kept:.2} times the text");
+    assert!(kept < 6.0, "the result takes {kept:.2} times the text");
     assert!(
-        peak < 8.0,
+        peak < 9.0,
         "extracting took {peak:.2} times the text at its peak"
     );
     assert!(
