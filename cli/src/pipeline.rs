@@ -537,12 +537,20 @@ fn write_answer(
                 }
             }
             out.write_all(b",")?;
-            let mut body = SkipFirstByte {
-                out,
-                skipped: false,
-            };
+            // Buffered here, in a writer of known type: serde_json writes every key and
+            // bracket on its own, and through `dyn Write` each was a call of its own.
+            let mut body = io::BufWriter::with_capacity(
+                1 << 16,
+                SkipFirstByte {
+                    out,
+                    skipped: false,
+                },
+            );
             serde_json::to_writer(&mut body, &document)?;
-            body.out.write_all(b"\n")
+            body.write_all(b"\n")?;
+            // Not `flush`, which would flush standard output too, once per document.
+            body.into_inner().map_err(io::IntoInnerError::into_error)?;
+            Ok(())
         }
         Format::Acled { timestamp } => {
             let info = DocumentInfo {
