@@ -9,7 +9,7 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 
 use crate::document::Document;
-use crate::entity::{Entity, NameSpan, Resolver};
+use crate::entity::{Entity, Lists, NameSpan, Resolver};
 use crate::error::Error;
 use crate::event::HedgeSet;
 use crate::gazetteer::{Gazetteer, GazetteerBuilder, RecordRef};
@@ -88,6 +88,10 @@ impl<'t> From<&'t String> for Article<'t> {
 enum Key {
     Record(RecordRef),
     Time(TimeWord),
+    /// A bare short name that refers back to an actor (index of the reference word).
+    Reference(u32),
+    /// A force noun that a nationality or a patron may follow (index of the noun).
+    ForceNoun(u32),
 }
 
 impl Key {
@@ -95,8 +99,14 @@ impl Key {
     fn entity(self) -> Option<RecordRef> {
         match self {
             Key::Record(RecordRef::Trigger(_)) | Key::Time(_) => None,
+            Key::Reference(_) | Key::ForceNoun(_) => None,
             Key::Record(r) => Some(r),
         }
+    }
+
+    /// Whether the key is a word of the actor rules (an entity in context).
+    fn actor_word(self) -> bool {
+        matches!(self, Key::Reference(_) | Key::ForceNoun(_))
     }
 
     /// The trigger index, if the key is one.
@@ -111,7 +121,7 @@ impl Key {
     fn time(self) -> Option<TimeWord> {
         match self {
             Key::Time(w) => Some(w),
-            Key::Record(_) => None,
+            _ => None,
         }
     }
 }
@@ -221,6 +231,12 @@ impl Extractor {
         for (word, anchor) in crate::time::anchors(gazetteer.lexicon()) {
             builder.add(word, Key::Time(anchor), false, false);
         }
+        for (i, word) in resolver.actor_words().reference_words() {
+            builder.add(word, Key::Reference(i), false, false);
+        }
+        for (i, word) in resolver.actor_words().force_nouns() {
+            builder.add(word, Key::ForceNoun(i), true, false);
+        }
         let matcher = builder.build()?;
         let hedges = HedgeSet::new(gazetteer.lexicon());
         Ok(Extractor {
@@ -281,6 +297,19 @@ impl Extractor {
             .map(|t| t.key)
     }
 
+    /// Where the name of an entity hit starts: before the article's ل when the name is
+    /// written with the article and found after لل (see [`Hit::name_start`]).
+    fn entity_start(&self, ntext: &str, h: &Hit) -> usize {
+        self.inner
+            .matcher
+            .targets(h.pattern)
+            .iter()
+            .filter(|t| (t.key.entity().is_some() || t.key.actor_word()) && h.fits(ntext, t))
+            .map(|t| h.name_start(t))
+            .min()
+            .unwrap_or(h.start)
+    }
+
     /// Extracts everything from an article: a `&str`, or an [`Article`] with its
     /// publication date.
     ///
@@ -301,7 +330,7 @@ impl Extractor {
         let text = article.text;
         let norm = crate::normalize::normalize(text);
         let hits = self.sorted_hits(norm.as_str());
-        let (entities, entity_spans) = self.entities(text, &norm, hits.entities);
+        let (entities, entity_spans) = self.entities(text, &norm, hits.entities, article.published);
         let mut anchors = hits.times;
         let lex = self.inner.gazetteer.lexicon();
         let (times, time_spans) =
@@ -339,8 +368,11 @@ impl Extractor {
         let ntext = norm.as_str();
         let mut hits = Vec::new();
         self.inner.matcher.find_all(ntext, &mut hits);
-        hits.retain(|h| self.fitting_keys(ntext, h).any(|k| k.entity().is_some()));
-        self.entities(text, &norm, hits).0
+        hits.retain(|h| {
+            self.fitting_keys(ntext, h)
+                .any(|k| k.entity().is_some() || k.actor_word())
+        });
+        self.entities(text, &norm, hits, None).0
     }
 
     /// Extracts many articles on all cores; the result is in input order and equal to
@@ -418,7 +450,7 @@ impl Extractor {
         for h in hits {
             let (mut entity, mut trigger, mut time) = (false, false, None);
             for k in self.fitting_keys(ntext, &h) {
-                entity |= k.entity().is_some();
+                entity |= k.entity().is_some() || k.actor_word();
                 trigger |= k.trigger().is_some();
                 time = time.or(k.time());
             }
@@ -443,13 +475,16 @@ impl Extractor {
         text: &str,
         norm: &Normalized,
         mut hits: Vec<Hit>,
+        published: Option<Date>,
     ) -> (Vec<Entity>, Vec<(usize, usize)>) {
         let inner = &*self.inner;
+        let gaz = &inner.gazetteer;
         let ntext = norm.as_str();
         let mut candidates: Vec<RecordRef> = Vec::new();
+        let mut lists = Lists::default();
         let mut out = Vec::new();
-        let mut spans = Vec::new();
-        let mut homonyms: Vec<crate::entity::Homonym> = Vec::new();
+        let mut names = Vec::new();
+        let mut force_nouns = Vec::new();
         let selected = matcher::select_longest(&mut hits, |h| {
             let previous_end = out.last().map_or(0, |e: &Entity| e.end);
             if norm.original_start(h.start) < previous_end {
@@ -459,32 +494,63 @@ impl Extractor {
             candidates.extend(self.fitting_keys(ntext, h).filter_map(Key::entity));
             let name = NameSpan {
                 word_start: h.word_start,
-                start: h.start,
+                start: self.entity_start(ntext, h),
                 end: h.end,
             };
-            match inner
-                .resolver
-                .mention(&inner.gazetteer, text, norm, name, &candidates)
-            {
-                Some(e) => {
-                    let places = candidates
-                        .iter()
-                        .filter(|r| matches!(r, RecordRef::Location(_)))
-                        .count();
-                    if places > 1 && e.kind == crate::entity::EntityKind::Location {
-                        homonyms.push((out.len(), name, candidates.clone()));
+            if !candidates.is_empty() {
+                // A generic actor word ("جنود") may head a force phrase ("جنود
+                // أتراك"), which then takes its place.
+                for k in self.fitting_keys(ntext, h) {
+                    if let Key::ForceNoun(i) = k {
+                        force_nouns.push((name, i));
                     }
+                }
+            } else {
+                // Words of the actor rules: a force noun waits for the document pass
+                // (its phrase may end in a name found later); a reference word reads
+                // the entities found so far.
+                let mut reference = None;
+                for k in self.fitting_keys(ntext, h) {
+                    match k {
+                        Key::ForceNoun(i) => force_nouns.push((name, i)),
+                        Key::Reference(i) => reference = Some(i),
+                        _ => {}
+                    }
+                }
+                let entity = reference.and_then(|i| {
+                    let resolver = &inner.resolver;
+                    resolver.reference(gaz, text, norm, name, i, &out, published)
+                });
+                return match entity {
+                    Some((e, span)) => {
+                        out.push(e);
+                        names.push(span);
+                        true
+                    }
+                    None => false,
+                };
+            }
+            match inner.resolver.mention(
+                &inner.gazetteer,
+                text,
+                norm,
+                name,
+                &candidates,
+                &mut lists,
+            ) {
+                Some(e) => {
                     out.push(e);
-                    spans.push((h.start, h.end));
+                    names.push(name);
                     true
                 }
                 None => false,
             }
         });
         debug_assert_eq!(selected.len(), out.len());
-        inner
-            .resolver
-            .situate_homonyms(&inner.gazetteer, text, norm, &mut out, &spans, &homonyms);
+        let resolver = &inner.resolver;
+        resolver.phrases(gaz, text, norm, &mut out, &mut names, &force_nouns);
+        resolver.settle(gaz, text, norm, &mut out, &mut names);
+        let spans = names.iter().map(|n| (n.start, n.end)).collect();
         (out, spans)
     }
 
@@ -608,12 +674,13 @@ mod tests {
     #[test]
     fn one_hit_may_feed_several_stages() {
         let ex = Extractor::default();
-        // (text, entity hits, trigger hits, time anchors)
+        // (text, entity hits, trigger hits, time anchors); the entity hits include the
+        // words of the actor rules: the force noun قوات and the reference word النظام.
         let rows: &[(&str, usize, usize, usize)] = &[
-            ("قصفت قوات النظام بلدة السخنة أمس", 2, 1, 1),
+            ("قصفت قوات النظام بلدة السخنة أمس", 4, 1, 1),
             ("", 0, 0, 0),
             // "قبل" anchors a time only with an amount; the hit is sorted all the same.
-            ("من قبل قوات النظام", 1, 0, 1),
+            ("من قبل قوات النظام", 3, 0, 1),
         ];
         for (text, entities, triggers, times) in rows {
             let norm = crate::normalize::normalize(text);

@@ -142,6 +142,8 @@ str_enum! {
         Preposition => "preposition",
         /// A first word that text also glues to the next: دير, أبو.
         Join => "join",
+        /// A bare short name that stands for an actor named before it: التنظيم, الهيئة.
+        Reference => "reference",
     }
 }
 

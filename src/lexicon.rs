@@ -170,6 +170,15 @@ str_enum! {
         /// In a raid's sentence, says people were arrested ("اعتقال", "القبض").
         /// Whole word or under clitics.
         ArrestWord => "arrest_word",
+        /// A nationality adjective or people noun; value: the ISO 3166-1 alpha-2 code
+        /// ("أميركي" US). Stem: the article and the endings ي ية يين يون are added.
+        Nationality => "nationality",
+        /// After a force noun, names its patron ("الموالية" لـ X, "المدعومة" من X).
+        /// Whole word, the article optional.
+        Patron => "patron",
+        /// An adjective that leaves a bare short name's referent unchanged
+        /// ("التنظيم المتطرف"). Whole word.
+        Epithet => "epithet",
     }
 }
 
@@ -195,6 +204,8 @@ pub enum LexValue {
     Direction(TimeDirection),
     /// A part of a month.
     Part(MonthPart),
+    /// An ISO 3166-1 alpha-2 country code, upper case (`*b"IR"`).
+    Country([u8; 2]),
     /// What a person noun's forms mean.
     Person(PersonFlags),
     /// What a tally phrase needs after it.
@@ -276,7 +287,9 @@ impl LexValue {
             | C::Demonstrative
             | C::AirStrikeWord
             | C::RaidWord
-            | C::ArrestWord => none(LexValue::None),
+            | C::ArrestWord
+            | C::Patron
+            | C::Epithet => none(LexValue::None),
             C::PersonNoun | C::PersonPlural => {
                 let mut flags = PersonFlags::default();
                 for item in text.split('|').map(str::trim).filter(|t| !t.is_empty()) {
@@ -297,6 +310,12 @@ impl LexValue {
             C::NumberScale => match text.parse::<u32>() {
                 Ok(n) if n >= 10 => Ok(LexValue::Count(n)),
                 _ => Err("expected the multiplier, a whole number of 10 or more"),
+            },
+            C::Nationality => match text.as_bytes() {
+                [a, b] if a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
+                    Ok(LexValue::Country([*a, *b]))
+                }
+                _ => Err("expected an ISO 3166-1 alpha-2 country code in capitals (IR)"),
             },
             C::Number | C::VagueNumber => text
                 .parse::<u32>()

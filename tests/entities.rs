@@ -48,7 +48,21 @@ fn proclitics_and_article() {
             &[(Location, "Al-Sukhnah", "السخنة")],
         ),
         ("اشتباكات بالسخنة", &[(Location, "Al-Sukhnah", "السخنة")]),
-        ("وصلت تعزيزات للسخنة", &[(Location, "Al-Sukhnah", "سخنة")]),
+        // After لل the second ل is the article's: the span keeps it.
+        ("وصلت تعزيزات للسخنة", &[(Location, "Al-Sukhnah", "لسخنة")]),
+        ("وصل الوفد لليمن", &[(Location, "Yemen", "ليمن")]),
+        ("ولليمن حدود طويلة", &[(Location, "Yemen", "ليمن")]),
+        ("في اليمن", &[(Location, "Yemen", "اليمن")]),
+        // A name listed only without the article takes it as a clitic, outside the
+        // span; "الفاطميون" is listed with it, so its article's ل is in the span.
+        (
+            "للزينبيون دور",
+            &[(Actor, "Zainabiyoun Brigade", "زينبيون")],
+        ),
+        (
+            "للفاطميون دور",
+            &[(Actor, "Fatemiyoun Brigade", "لفاطميون")],
+        ),
         (
             "حملة تمشيط لبادية دير الزور",
             &[(Location, "Deir ez-Zor", "دير الزور")],
@@ -81,6 +95,17 @@ fn spelling_variants_diacritics_and_line_breaks() {
         ("خلايا داعــش", &[(Actor, "Islamic State", "داعــش")]),
         ("في دَيْر الزُّوْر", &[(Location, "Deir ez-Zor", "دَيْر الزُّوْر")]),
         ("في ريف حمص", &[(Location, "Homs", "حمص")]),
+        // Generated spellings: a first word apart or glued, ة as ت, a final hamza.
+        ("قصف مدينة تل كلخ", &[(Location, "Tall Kalakh", "تل كلخ")]),
+        (
+            "في معرت النعمان",
+            &[(Location, "Maarrat al-Nu'man", "معرت النعمان")],
+        ),
+        ("في خانشيخون", &[(Location, "Khan Shaykhun", "خانشيخون")]),
+        (
+            "في ناحية عين البيضاء",
+            &[(Location, "Ein El-Bayda", "عين البيضاء")],
+        ),
     ]);
 }
 

@@ -14,6 +14,9 @@ const LOC: &str =
 const ACT: &str =
     "id\tkind\tname_en\tname_ar\taliases\taffiliation\tcountry\tacled_name\tflags\tprovenance";
 
+const CUE: &str = "word\trole\tvalue";
+const LEX: &str = "word\tclass\tvalue";
+
 /// A good location row; `parent` empty.
 const GOOD: &str = "a\tcity\tA\tاي\t\t\t35\t38\t\t\t\t\tcurated";
 
@@ -205,6 +208,34 @@ fn cases() -> Vec<Case> {
             2,
             |k| matches!(k, ErrorKind::UnknownValue { column: "flags", .. }),
             "column \"flags\": unknown value \"needs-cue\" (allowed: article needs_cue ambiguous suffixes detail)",
+        ),
+        (
+            "a reference word naming an unknown actor",
+            file(CUE, &["التنظيم\treference\tghost"]),
+            2,
+            |k| matches!(k, ErrorKind::UnknownReference { column: "value", id } if id == "ghost"),
+            "column \"value\": unknown id \"ghost\"",
+        ),
+        (
+            "a reference word whose last day does not exist",
+            file(CUE, &["النظام\treference\tx until 2024-02-30"]),
+            2,
+            |k| matches!(k, ErrorKind::InvalidValue { column: "value", .. }),
+            "column \"value\": invalid value \"x until 2024-02-30\"",
+        ),
+        (
+            "an actor cue with an unknown actor kind",
+            file(CUE, &["قوات\tactor\tarmy"]),
+            2,
+            |k| matches!(k, ErrorKind::UnknownValue { column: "value", .. }),
+            "column \"value\": unknown value \"army\"",
+        ),
+        (
+            "a nationality that is no country code",
+            file(LEX, &["روسي\tnationality\tRussia"]),
+            2,
+            |k| matches!(k, ErrorKind::InvalidValue { column: "value", .. }),
+            "column \"value\": invalid value \"Russia\"",
         ),
         (
             "unknown header",

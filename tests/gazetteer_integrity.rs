@@ -106,6 +106,9 @@ fn spellings_real_text_uses() {
         ("عادت العائلات إلى كوباني", "kobani-city"),
         ("استهدفت غارة مطار التيفور", "t4-airbase"),
         ("قتل مدني في بلدة طفس", "gn163806"),
+        // News writes الشدادي, OCHA الشدادة: one record with both and the P-code.
+        ("سيطرت قسد على مدينة الشدادي جنوب الحسكة", "shaddadi-town"),
+        ("انسحب التنظيم من الشدادة", "shaddadi-town"),
     ];
     for (text, id) in rows {
         let ids: Vec<String> = extractor

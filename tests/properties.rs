@@ -48,6 +48,8 @@ const CUES: &[&str] = &[
     "دير",
     "أبو",
 ];
+/// Words that name what follows as a place.
+const PLACE_CUES: &[&str] = &["في", "قرية", "بلدة", "مدينة", "بريف", "قرى"];
 const MARKS: &str =
     "\u{064B}\u{064C}\u{064D}\u{064E}\u{064F}\u{0650}\u{0651}\u{0652}\u{0670}\u{0640}";
 
@@ -55,7 +57,10 @@ const MARKS: &str =
 fn piece() -> impl Strategy<Value = String> {
     let names = known_names();
     prop_oneof![
-        4 => select(names),
+        4 => select(names.clone()),
+        // Most names are villages, which count only where the text names them as
+        // places ("قرية X"): a cue word before a name keeps mentions frequent.
+        3 => (select(PLACE_CUES), select(names)).prop_map(|(cue, name)| format!("{cue} {name}")),
         2 => select(CUES).prop_map(str::to_string),
         3 => "[\u{0621}-\u{063A}\u{0641}-\u{064A}]{1,5}",
         2 => "[\u{064B}-\u{0652}\u{0670}\u{0640}]{1,3}",

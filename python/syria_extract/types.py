@@ -46,6 +46,12 @@ class Entity(_EntityRequired, total=False):
     direction: dict[str, Any]
     admin1: str
     coordinates: dict[str, float]
+    pcode: str
+    admin: dict[str, Any]
+    candidates: list[str]
+    ambiguous: bool
+    affiliation: list[str]
+    reference: dict[str, Any]
 
 
 class TimeExpression(TypedDict, total=False):

@@ -1,106 +1,745 @@
-//! Places that share a name and a kind, told apart by the place named right after
-//! them: "حي الخالدية بمدينة حمص" is the Khalidiyah of Homs, not of Aleppo; "قرية
-//! الطيبة بريف درعا" the Taybeh of Daraa. OCHA's communities repeat many names across
-//! governorates, and news situates a village by its district or governorate.
+//! Places that share a name (الطيبة, المنصورة: seven villages each): which one the
+//! text means, read from the other places it names, and the namesakes abroad that the
+//! gazetteer does not know.
+//!
+//! A name several places share keeps them all as candidates ([`Entity::candidates`],
+//! the chosen one first). Each candidate is scored by the places found around it:
+//!
+//! | the other place | relation | points |
+//! |---|---|---|
+//! | its subdistrict or district ("الطيبة في ناحية المزيريب") | contains it | 3 |
+//! | its governorate ("قرية الطيبة بريف درعا") | contains it | 2 |
+//! | its country, outside Syria ("الحسينية في العراق") | contains it | 1 |
+//! | a place inside it ("حي الشيخ مقصود في حلب") | inside it | 2 |
+//! | a town, village or landmark within 10, 25, 50 km ("الطيبة قرب بصرى الشام") | nearby | 3, 2, 1 |
+//! | another place of its governorate | same governorate | 1 |
+//!
+//! Syria itself says nothing (news about the conflict names it everywhere). The points
+//! are summed in three tiers, compared in order: the places in the same phrase (at
+//! most three words apart within a sentence), then in the same sentence, then
+//! elsewhere in the document, each place counted once per tier; a last tier gives a
+//! point to a candidate that is the seat of the subdistrict or district of its own name
+//! (دير حافر). So a governorate named right after the name outweighs any number of
+//! places named elsewhere. The strictly best candidate wins; when none is, the entity
+//! says it is [`ambiguous`](Entity::ambiguous) and keeps the default choice (the cue's
+//! preferred kind, then the most specific kind, then the first record). Places chosen
+//! this way count as evidence in a second round, and a name left undecided takes the
+//! choice made for the same name elsewhere in the document.
+//!
+//! A village has namesakes abroad that the gazetteer does not hold (المتن, بحنين in
+//! Lebanon, الحسينية in Iraq). A village with no place of its own country around it,
+//! and with a place abroad in its phrase or as its nearest mention on both sides in
+//! its paragraph, is such a namesake: it is dropped.
 
+use std::sync::Arc;
+
+use super::context::joined;
 use super::resolve::{NameSpan, Resolver};
-use super::types::{Entity, EntityKind, EntityType};
+use super::types::Entity;
 use crate::gazetteer::{Gazetteer, RecordRef};
+use crate::kinds::{CueRole, LocationKind};
 use crate::normalize::Normalized;
-use crate::text::words::closely_follows;
+use crate::text::words::is_word_char;
 
-/// A resolved mention whose name several places of one kind share: the entity's index,
-/// its name span and the records the name may mean.
-pub(crate) type Homonym = (usize, NameSpan, Vec<RecordRef>);
+/// No parent.
+const NONE: u32 = u32::MAX;
 
-impl Resolver {
-    /// Re-resolves each homonym place followed closely by another place: to the
-    /// candidate of the same kind that lies inside that place, when there is one.
-    /// `spans` are the normalized spans of `entities`.
-    pub(crate) fn situate_homonyms(
+/// The hierarchy and positions of the places, derived from the gazetteer once.
+#[derive(Debug, Default)]
+pub(crate) struct Places {
+    /// Parent location index of each location, or [`NONE`].
+    parent: Vec<u32>,
+    /// Index of the record `country-sy`, if the gazetteer has one... or of the country
+    /// the governorates hang under.
+    syria: Option<u32>,
+}
+
+/// Which places compete for one name: a village does not compete with the subdistrict
+/// of the same name, nor a city with its governorate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Band {
+    Settlement,
+    Admin,
+    Country,
+    Other(LocationKind),
+}
+
+fn band(kind: LocationKind) -> Band {
+    use LocationKind::*;
+    match kind {
+        City | Town | Village | Neighbourhood | Camp => Band::Settlement,
+        Subdistrict | District | Governorate => Band::Admin,
+        Country => Band::Country,
+        other => Band::Other(other),
+    }
+}
+
+/// A place that has a position of its own, not an area: distances to it mean
+/// something.
+fn is_point(kind: LocationKind) -> bool {
+    !matches!(
+        band(kind),
+        Band::Admin | Band::Country | Band::Other(LocationKind::Region | LocationKind::Desert)
+    )
+}
+
+/// Two records of one place (an OCHA village and a curated town within 2 km) are one
+/// candidate, not two.
+const SAME_PLACE_KM: f64 = 2.0;
+
+impl Places {
+    pub(crate) fn new(gaz: &Gazetteer) -> Places {
+        let index = |id: &str| match gaz.get(id) {
+            Some(RecordRef::Location(i)) => i,
+            _ => NONE,
+        };
+        let parent = gaz
+            .locations()
+            .iter()
+            .map(|l| l.parent.as_deref().map_or(NONE, index))
+            .collect();
+        // The country the governorates hang under.
+        let syria = gaz
+            .locations()
+            .iter()
+            .find(|l| l.kind == LocationKind::Governorate)
+            .and_then(|g| g.parent.as_deref())
+            .map(index)
+            .filter(|&i| i != NONE);
+        Places { parent, syria }
+    }
+
+    /// The ancestors of `i`, nearest first; bounded against cycles the loader rejects.
+    fn ancestors(&self, i: u32) -> impl Iterator<Item = u32> + '_ {
+        let mut next = self.parent.get(i as usize).copied().unwrap_or(NONE);
+        let mut budget = 16;
+        std::iter::from_fn(move || {
+            if next == NONE || budget == 0 {
+                return None;
+            }
+            budget -= 1;
+            let here = next;
+            next = self.parent.get(here as usize).copied().unwrap_or(NONE);
+            Some(here)
+        })
+    }
+
+    fn is_ancestor(&self, a: u32, of: u32) -> bool {
+        self.ancestors(of).any(|x| x == a)
+    }
+
+    /// The country a place lies in (itself for a country).
+    fn country(&self, gaz: &Gazetteer, i: u32) -> Option<u32> {
+        std::iter::once(i)
+            .chain(self.ancestors(i))
+            .find(|&x| kind(gaz, x) == Some(LocationKind::Country))
+    }
+
+    fn abroad(&self, gaz: &Gazetteer, i: u32) -> bool {
+        self.country(gaz, i).is_some_and(|c| Some(c) != self.syria)
+    }
+
+    /// The other places that share a name with `chosen` and compete with it: same
+    /// band, neither containing the other, not the same place. `chosen` first; empty
+    /// when there is no competitor.
+    pub(crate) fn homonyms(
         &self,
         gaz: &Gazetteer,
-        text: &str,
-        norm: &Normalized,
-        entities: &mut [Entity],
-        spans: &[(usize, usize)],
-        homonyms: &[Homonym],
-    ) {
-        for (i, name, candidates) in homonyms {
-            let i = *i;
-            let (Some(me), Some(next)) = (entities.get(i), entities.get(i + 1)) else {
-                continue;
+        group: &[RecordRef],
+        chosen: RecordRef,
+    ) -> Vec<u32> {
+        let RecordRef::Location(c) = chosen else {
+            return Vec::new();
+        };
+        let Some(chosen_band) = kind(gaz, c).map(band) else {
+            return Vec::new();
+        };
+        let mut out = vec![c];
+        for r in group {
+            let RecordRef::Location(i) = *r else { continue };
+            let competes = kind(gaz, i).map(band) == Some(chosen_band)
+                && !out.contains(&i)
+                && !self.is_ancestor(i, c)
+                && !self.is_ancestor(c, i)
+                && !out
+                    .iter()
+                    .any(|&o| km(gaz, o, i).is_some_and(|d| d < SAME_PLACE_KM));
+            if competes {
+                out.push(i);
+            }
+        }
+        if out.len() == 1 {
+            out.clear();
+        }
+        out
+    }
+
+    /// How much a mention of place `f` says for candidate `c` (see the module table).
+    fn relation(&self, gaz: &Gazetteer, admin1: &[Option<Arc<str>>], c: u32, f: u32) -> u32 {
+        if c == f || Some(f) == self.syria {
+            return 0;
+        }
+        if self.is_ancestor(f, c) {
+            return match kind(gaz, f) {
+                Some(LocationKind::Governorate) => 2,
+                Some(LocationKind::Country) => 1,
+                _ => 3,
             };
-            let EntityType::Location(kind) = me.entity_type else {
-                continue;
-            };
-            if next.kind != EntityKind::Location {
-                continue;
+        }
+        if self.is_ancestor(c, f) {
+            return 2;
+        }
+        if kind(gaz, f).is_some_and(is_point) {
+            match km(gaz, c, f) {
+                Some(d) if d <= 10.0 => return 3,
+                Some(d) if d <= 25.0 => return 2,
+                Some(d) if d <= 50.0 => return 1,
+                _ => {}
             }
-            let word_start = norm.as_str()[..spans[i + 1].0]
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| crate::text::words::is_word_char(*c))
-                .last()
-                .map_or(spans[i + 1].0, |(k, _)| k);
-            if !closely_follows(norm.as_str(), spans[i].1, word_start) {
-                continue;
-            }
-            let container = &next.id;
-            let inside = candidates.iter().copied().find(|&r| {
-                let RecordRef::Location(k) = r else {
-                    return false;
-                };
-                let Some(l) = gaz.locations().get(k as usize) else {
-                    return false;
-                };
-                l.kind == kind && l.id != me.id && gaz.ancestors(&l.id).any(|a| &a.id == container)
-            });
-            // Only when the chosen one does not lie inside it already.
-            let already = gaz.ancestors(&me.id).any(|a| &a.id == container);
-            if let (Some(r), false) = (inside, already) {
-                if let Some(e) = self.mention(gaz, text, norm, *name, &[r]) {
-                    entities[i] = e;
-                }
-            }
+        }
+        let gov = |i: u32| admin1.get(i as usize).cloned().flatten();
+        match (gov(c), gov(f)) {
+            (Some(a), Some(b)) if a == b => 1,
+            _ => 0,
+        }
+    }
+
+    /// A candidate named like the subdistrict or district it is the seat of (any of
+    /// their names: the subdistrict of دير حافر is listed as مركز دير حافر too).
+    fn is_seat(&self, gaz: &Gazetteer, c: u32) -> bool {
+        let names = |i: u32| -> Vec<String> {
+            gaz.locations().get(i as usize).map_or_else(Vec::new, |l| {
+                std::iter::once(&l.name_ar)
+                    .chain(&l.aliases)
+                    .map(|n| crate::normalize::normalize_str(n.trim()))
+                    .collect()
+            })
+        };
+        let own = names(c);
+        self.ancestors(c)
+            .filter(|&a| {
+                matches!(
+                    kind(gaz, a),
+                    Some(LocationKind::Subdistrict | LocationKind::District)
+                )
+            })
+            .any(|a| names(a).iter().any(|n| own.contains(n)))
+    }
+}
+
+fn kind(gaz: &Gazetteer, i: u32) -> Option<LocationKind> {
+    gaz.locations().get(i as usize).map(|l| l.kind)
+}
+
+/// Distance in km between two places with coordinates (equirectangular: exact enough
+/// at these distances).
+fn km(gaz: &Gazetteer, a: u32, b: u32) -> Option<f64> {
+    let a = gaz.locations().get(a as usize)?.coordinates?;
+    let b = gaz.locations().get(b as usize)?.coordinates?;
+    let dy = (a.lat - b.lat) * 111.2;
+    let dx = (a.lon - b.lon) * 111.2 * ((a.lat + b.lat) / 2.0).to_radians().cos();
+    Some((dx * dx + dy * dy).sqrt())
+}
+
+/// How close two mentions stand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Scope {
+    Document,
+    Sentence,
+    Phrase,
+}
+
+impl Scope {
+    /// The tier of a [`Score`] this scope fills.
+    fn tier(self) -> usize {
+        match self {
+            Scope::Phrase => 0,
+            Scope::Sentence => 1,
+            Scope::Document => 2,
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::gazetteer::Gazetteer;
-    use crate::Extractor;
+/// The points for a candidate per tier: phrase, sentence, document, seat. Compared in
+/// that order.
+type Score = [u32; 4];
 
-    #[test]
-    fn a_homonym_is_the_one_inside_the_place_after_it() {
-        let rows = "id\tkind\tname_en\tname_ar\taliases\tparent\tlat\tlon\tpcode\tgeonames\twikidata\tflags\tprovenance\n\
-            ga\tgovernorate\tA\tحلبون\t\t\t36\t37\tSY02\t\t\t\tcurated\n\
-            gb\tgovernorate\tB\tدرعون\t\t\t32\t36\tSY12\t\t\t\tcurated\n\
-            ta\tvillage\tTaybeh A\tالطيبة\t\tga\t36.1\t37.1\tC1\t\t\tambiguous\tcurated\n\
-            tb\tvillage\tTaybeh B\tالطيبة\t\tgb\t32.1\t36.1\tC2\t\t\tambiguous\tcurated\n";
-        let mut b = Extractor::builder().builtin(false);
-        for (name, text) in crate::gazetteer::BUILTIN_FILES {
-            if name.ends_with("cues.tsv") {
-                b = b.add_str(*name, *text);
+/// The most words between two names of one phrase.
+const PHRASE_WORDS: usize = 3;
+
+/// Where the sentences and paragraphs of a text start, for the scope of two mentions.
+struct Layout {
+    /// Byte offsets of sentence ends (. ! ? ؟ and line breaks).
+    sentence_ends: Vec<usize>,
+    /// Byte offsets of line breaks.
+    breaks: Vec<usize>,
+}
+
+impl Layout {
+    /// The layout of `text` up to `until` (the last mention: nothing after it is read).
+    fn new(text: &str, until: usize) -> Layout {
+        let bytes = &text.as_bytes()[..until.min(text.len())];
+        // memchr: this scans the text of every document with places. Every mark is
+        // ASCII but ؟, whose second byte 9F follows D8 only in it.
+        let mut sentence_ends: Vec<usize> = memchr::memchr3_iter(b'.', b'!', b'?', bytes)
+            .chain(
+                memchr::memchr_iter(0x9F, bytes)
+                    .filter(|&i| i > 0 && bytes[i - 1] == 0xD8)
+                    .map(|i| i - 1),
+            )
+            .collect();
+        let breaks: Vec<usize> = memchr::memchr_iter(b'\n', bytes).collect();
+        sentence_ends.extend_from_slice(&breaks);
+        sentence_ends.sort_unstable();
+        Layout {
+            sentence_ends,
+            breaks,
+        }
+    }
+
+    fn sentence(&self, at: usize) -> usize {
+        self.sentence_ends.partition_point(|&e| e < at)
+    }
+
+    fn paragraph(&self, at: usize) -> usize {
+        self.breaks.partition_point(|&e| e < at)
+    }
+
+    /// The scope of two mentions, by their spans in the original text.
+    fn scope(&self, text: &str, a: &Entity, b: &Entity) -> Scope {
+        if self.sentence(a.start) != self.sentence(b.start) {
+            return Scope::Document;
+        }
+        let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+        let gap = text.get(first.end..second.start).unwrap_or_default();
+        let words = gap
+            .split(|c: char| c.is_whitespace() || c == '،' || c == ',')
+            .filter(|w| w.chars().any(is_word_char))
+            .count();
+        if words <= PHRASE_WORDS {
+            Scope::Phrase
+        } else {
+            Scope::Sentence
+        }
+    }
+}
+
+/// What the document pass reads: the places of the document and where they stand.
+struct Scene<'a> {
+    places: &'a Places,
+    gaz: &'a Gazetteer,
+    admin1: &'a [Option<Arc<str>>],
+    text: &'a str,
+    layout: Layout,
+    entities: &'a [Entity],
+    /// The location index of each location entity (its current choice).
+    loc: Vec<Option<u32>>,
+    /// The entity's record is known: one candidate, or decided by the evidence.
+    settled: Vec<bool>,
+    /// The entity's cue prefers the kind of its record ("بريف الرقة" for the
+    /// governorate, "ناحية ربيعة"): an administrative unit named as one.
+    named_as_kind: Vec<bool>,
+}
+
+impl Scene<'_> {
+    /// The evidence for candidate `c` of entity `i` from the settled places of the
+    /// document, per tier: per other place, the best relation of its mentions in the
+    /// tier.
+    fn score(&self, i: usize, c: u32) -> Score {
+        // (tier, place, points): the best per place and tier.
+        let mut best: Vec<(usize, u32, u32)> = Vec::new();
+        for (j, e) in self.entities.iter().enumerate() {
+            if j == i || !self.settled[j] {
+                continue;
+            }
+            let Some(f) = self.loc[j] else { continue };
+            let relation = self.places.relation(self.gaz, self.admin1, c, f);
+            if relation == 0 {
+                continue;
+            }
+            let tier = self.layout.scope(self.text, &self.entities[i], e).tier();
+            match best.iter_mut().find(|(t, g, _)| *t == tier && *g == f) {
+                Some((_, _, p)) => *p = (*p).max(relation),
+                None => best.push((tier, f, relation)),
             }
         }
-        let ex = b.add_str("villages.tsv", rows).build().unwrap();
-        let first = |text: &str| ex.extract_entities(text)[0].id.to_string();
-        // (text, the village meant)
-        let table: &[(&str, &str)] = &[
-            ("قصفت الطائرات قرية الطيبة بريف درعون", "tb"),
-            ("قصفت الطائرات قرية الطيبة في محافظة درعون", "tb"),
-            ("قصفت الطائرات قرية الطيبة بريف حلبون", "ta"),
-            // No place after it, or another place of a list: the first listed.
-            ("قصفت الطائرات قرية الطيبة", "ta"),
-            ("قصفت الطائرات قرية الطيبة ومحافظة درعون", "ta"),
-        ];
-        for (text, want) in table {
-            assert_eq!(first(text), *want, "{text}");
+        let mut score = Score::default();
+        for (tier, _, points) in best {
+            score[tier] += points;
         }
-        assert!(Gazetteer::builtin().location("khalidiya-homs").is_some());
-        let homs = Extractor::default().extract_entities("دارت اشتباكات في حي الخالدية بمدينة حمص");
-        assert_eq!(&*homs[0].id, "khalidiya-homs");
+        score[3] = u32::from(self.places.is_seat(self.gaz, c));
+        score
+    }
+
+    /// The other places of entity `i`'s paragraph: (entity index, location).
+    fn neighbours(&self, i: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
+        let paragraph = self.layout.paragraph(self.entities[i].start);
+        let own = self.loc[i];
+        (0..self.entities.len()).filter_map(move |j| {
+            let f = self.loc[j]?;
+            let here = j != i && Some(f) != own;
+            (here && self.layout.paragraph(self.entities[j].start) == paragraph).then_some((j, f))
+        })
+    }
+
+    fn scope(&self, i: usize, j: usize) -> Scope {
+        self.layout
+            .scope(self.text, &self.entities[i], &self.entities[j])
+    }
+
+    /// A place in the phrase or sentence of entity `i` relates to its record `c`.
+    fn supported_nearby(&self, i: usize, c: u32) -> bool {
+        self.neighbours(i).any(|(j, f)| {
+            self.scope(i, j) != Scope::Document
+                && self.places.relation(self.gaz, self.admin1, c, f) > 0
+        })
+    }
+
+    /// Village `c` at entity `i` is a namesake abroad: no place of Syria stands in
+    /// its sentence and none of its paragraph relates to it, and a place abroad stands
+    /// in its phrase, or is its nearest mention on each side in the paragraph.
+    fn namesake_abroad(&self, i: usize, c: u32) -> bool {
+        let (places, gaz) = (self.places, self.gaz);
+        let supported = self.neighbours(i).any(|(j, f)| {
+            places.relation(gaz, self.admin1, c, f) > 0
+                || (!places.abroad(gaz, f) && self.scope(i, j) != Scope::Document)
+        });
+        if supported {
+            return false;
+        }
+        if self
+            .neighbours(i)
+            .any(|(j, f)| places.abroad(gaz, f) && self.scope(i, j) == Scope::Phrase)
+        {
+            return true;
+        }
+        let before = self.neighbours(i).filter(|(j, _)| *j < i).last();
+        let after = self.neighbours(i).find(|(j, _)| *j > i);
+        let abroad = |n: Option<(usize, u32)>| n.map(|(_, f)| places.abroad(gaz, f));
+        match (abroad(before), abroad(after)) {
+            (Some(a), Some(b)) => a && b,
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => false,
+        }
+    }
+
+    /// Place `c` at entity `i` is contradicted: a subdistrict, district or governorate
+    /// named as one (after ريف, ناحية, محافظة ...) follows in its phrase and does not
+    /// hold it ("تل السمن بريف الرقة" for the Tal al-Samen of Hasakah), and no place of
+    /// the phrase relates to it. The place meant is one the gazetteer does not know.
+    fn contradicted(&self, i: usize, c: u32) -> bool {
+        let (places, gaz) = (self.places, self.gaz);
+        let mut against = false;
+        for (j, f) in self.neighbours(i) {
+            if self.scope(i, j) != Scope::Phrase {
+                continue;
+            }
+            if places.relation(gaz, self.admin1, c, f) > 0 {
+                return false;
+            }
+            let admin = kind(gaz, f).is_some_and(|k| band(k) == Band::Admin);
+            against |= j > i && admin && self.named_as_kind[j] && !places.abroad(gaz, f);
+        }
+        against
+    }
+}
+
+impl Resolver {
+    /// The document pass over the entities: homonyms decided by the places around
+    /// them; villages dropped that are namesakes abroad, contradicted by the phrase,
+    /// or named with nothing that makes them a place. `names` are the entities' spans
+    /// in normalized text, kept in step.
+    pub(crate) fn settle(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        norm: &Normalized,
+        entities: &mut Vec<Entity>,
+        names: &mut Vec<NameSpan>,
+    ) {
+        if !entities.iter().any(is_place) {
+            return;
+        }
+        let location = |e: &Entity| match gaz.get(&e.id) {
+            Some(RecordRef::Location(i)) if is_place(e) => Some(i),
+            _ => None,
+        };
+        let candidates: Vec<Vec<u32>> = entities
+            .iter()
+            .map(|e| {
+                e.candidates
+                    .iter()
+                    .filter_map(|id| match gaz.get(id) {
+                        Some(RecordRef::Location(i)) => Some(i),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .collect();
+        let ntext = norm.as_str();
+        let context = |n: NameSpan| self.cues().context(ntext, n.word_start, n.start, n.end);
+        let named_as_kind = entities
+            .iter()
+            .zip(names.iter())
+            .map(|(e, n)| {
+                let Some(k) = location(e).and_then(|i| kind(gaz, i)) else {
+                    return false;
+                };
+                match context(*n).cue {
+                    Some((_, cue)) => cue.role == CueRole::Location && cue.prefers.contains(&k),
+                    None => false,
+                }
+            })
+            .collect();
+        let mut scene = Scene {
+            places: self.places(),
+            gaz,
+            admin1: self.admin1_ids(),
+            text,
+            layout: Layout::new(text, entities.last().map_or(0, |e| e.end)),
+            entities,
+            loc: entities.iter().map(location).collect(),
+            settled: candidates.iter().map(|c| c.len() < 2).collect(),
+            named_as_kind,
+        };
+        let mut by_evidence = vec![false; entities.len()];
+        // Two rounds: places decided in the first are evidence in the second.
+        for _round in 0..2 {
+            let mut changed = false;
+            for i in 0..entities.len() {
+                if scene.settled[i] {
+                    continue;
+                }
+                let scores: Vec<Score> = candidates[i].iter().map(|&c| scene.score(i, c)).collect();
+                if let Some(best) = strict_best(&scores) {
+                    scene.loc[i] = candidates[i].get(best).copied();
+                    scene.settled[i] = true;
+                    by_evidence[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // A name left undecided takes the choice made for it elsewhere in the document.
+        for i in 0..entities.len() {
+            if scene.settled[i] {
+                continue;
+            }
+            if let Some(j) =
+                (0..entities.len()).find(|&j| by_evidence[j] && candidates[j] == candidates[i])
+            {
+                scene.loc[i] = scene.loc[j];
+                scene.settled[i] = true;
+            }
+        }
+        // Villages that are no place of the gazetteer here: (mention stands, named
+        // as a place) per entity. A gazetteer without location cues names nothing.
+        let cues_name_places = self.cues().has_location_cues();
+        let verdicts: Vec<Option<(bool, bool)>> = (0..entities.len())
+            .map(|i| {
+                let c = scene.loc[i]?;
+                if kind(gaz, c) != Some(LocationKind::Village) || scene.places.abroad(gaz, c) {
+                    return None;
+                }
+                let stands = !scene.namesake_abroad(i, c) && !scene.contradicted(i, c);
+                // Named as a place: a location cue, a preposition, ب, a direction, a
+                // list with another place, or a place nearby that relates to it.
+                let name = names[i];
+                let listed =
+                    (i > 0 && scene.loc[i - 1].is_some() && joined(ntext, names[i - 1].end, name))
+                        || names
+                            .get(i + 1)
+                            .zip(scene.loc.get(i + 1))
+                            .is_some_and(|(next, l)| l.is_some() && joined(ntext, name.end, *next));
+                let named = !cues_name_places
+                    || context(name).says_location()
+                    || listed
+                    || scene.supported_nearby(i, c);
+                Some((stands, named))
+            })
+            .collect();
+        // One mention named as a place makes the others of that village places too
+        // ("قرية جورين" … "السيطرة على جورين").
+        let keep: Vec<bool> = (0..entities.len())
+            .map(|i| match verdicts[i] {
+                None => true,
+                Some((stands, named)) => {
+                    stands
+                        && (named
+                            || (0..entities.len()).any(|j| {
+                                scene.loc[j] == scene.loc[i] && verdicts[j] == Some((true, true))
+                            }))
+                }
+            })
+            .collect();
+        let (loc, settled) = (scene.loc, scene.settled);
+        // Rebuild the entities whose record changed; flag the undecided ones.
+        for i in 0..entities.len() {
+            if candidates[i].len() < 2 {
+                continue;
+            }
+            let Some(chosen) = loc[i] else { continue };
+            if location(&entities[i]) != Some(chosen) {
+                let ctx = context(names[i]);
+                let record = RecordRef::Location(chosen);
+                if let Some(e) = self.entity(gaz, text, norm, names[i], record, &ctx) {
+                    let old = std::mem::replace(&mut entities[i], e);
+                    entities[i].candidates = old.candidates;
+                }
+            }
+            if let Some(first) = gaz.locations().get(chosen as usize).map(|l| &l.id) {
+                let list = &mut entities[i].candidates;
+                if let Some(p) = list.iter().position(|id| id == first) {
+                    list[..=p].rotate_right(1);
+                }
+            }
+            entities[i].ambiguous = !settled[i];
+        }
+        if keep.iter().all(|&k| k) {
+            return;
+        }
+        let mut k = keep.iter();
+        entities.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        names.retain(|_| *k.next().unwrap_or(&true));
+    }
+}
+
+fn is_place(e: &Entity) -> bool {
+    e.kind == super::types::EntityKind::Location
+}
+
+/// The index of the strictly highest score, if one is and it is not zero.
+fn strict_best(scores: &[Score]) -> Option<usize> {
+    let (best, top) = scores.iter().enumerate().max_by_key(|(_, s)| **s)?;
+    let ties = scores.iter().filter(|s| *s == top).count();
+    (*top != Score::default() && ties == 1).then_some(best)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// The location entities of a text as (original text, id, ambiguous).
+    fn places(text: &str) -> Vec<(String, String, bool)> {
+        Extractor::default()
+            .extract_entities(text)
+            .into_iter()
+            .filter(|e| e.kind == super::super::types::EntityKind::Location)
+            .map(|e| (e.text, e.id.to_string(), e.ambiguous))
+            .collect()
+    }
+
+    /// The id a name gets in a text and whether it is flagged ambiguous; `None` when
+    /// the name is no entity.
+    fn reading(text: &str, name: &str) -> Option<(String, bool)> {
+        places(text)
+            .into_iter()
+            .find(|(t, _, _)| t == name)
+            .map(|(_, id, ambiguous)| (id, ambiguous))
+    }
+
+    #[test]
+    fn homonyms_follow_the_places_around_them() {
+        // الحميدية: a town of Tartus (c5262), villages of Quneitra (c6265), Homs
+        // (c2610) and Latakia (c3668), neighbourhoods of Homs, Hama, Deir ez-Zor.
+        // (text, name, expected id, ambiguous)
+        let rows: &[(&str, &str, &str, bool)] = &[
+            // Its governorate in the phrase.
+            ("قصفت قوات النظام قرية الحميدية بريف القنيطرة", "الحميدية", "c6265", false),
+            ("سقطت قذائف على بلدة الحميدية في ريف طرطوس الجنوبي", "الحميدية", "c5262", false),
+            // Its city, for a neighbourhood.
+            ("دارت اشتباكات في حي الحميدية بمدينة حمص", "الحميدية", "hamidiyeh-homs", false),
+            // A town nearby (الحفة, 3.5 km from the Latakia village).
+            ("قصف الطيران قرية الحميدية قرب بلدة الحفة", "الحميدية", "c3668", false),
+            // Nothing tells them apart: the default (the kind the cue prefers, then
+            // the first record), flagged. الصالحية: neighbourhoods of Damascus and
+            // Hasakah, villages of four governorates.
+            ("قصفت الطائرات الحربية حي الصالحية", "الصالحية", "salihiyah-upper", true),
+            // Without evidence, the seat of the subdistrict الحميدية is no guess.
+            ("قصف الطيران المروحي بلدة الحميدية بالبراميل", "الحميدية", "c5262", false),
+            // The phrase outweighs the rest of the sentence and the document.
+            (
+                "قصفت قوات النظام قرية الحميدية بريف القنيطرة بعد معارك في ريف طرطوس وريف طرطوس الشمالي",
+                "الحميدية",
+                "c6265",
+                false,
+            ),
+            // The document decides when nothing nearer does.
+            (
+                "قصف الطيران قرية الحميدية بالبراميل. وتدور معارك عنيفة في ريف القنيطرة",
+                "الحميدية",
+                "c6265",
+                false,
+            ),
+            // The seat of the subdistrict of its name wins over a village elsewhere.
+            ("وصلت التعزيزات إلى دير حافر", "دير حافر", "c1240", false),
+        ];
+        for (text, name, id, ambiguous) in rows {
+            let want = Some((id.to_string(), *ambiguous));
+            assert_eq!(reading(text, name), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_decided_once_is_decided_for_the_document() {
+        let text =
+            "قصفت قوات النظام قرية الحميدية بريف القنيطرة. وعاد الأهالي إلى قرية الحميدية مساء";
+        let got: Vec<(String, bool)> = places(text)
+            .into_iter()
+            .filter(|(t, _, _)| t == "الحميدية")
+            .map(|(_, id, ambiguous)| (id, ambiguous))
+            .collect();
+        assert_eq!(
+            got,
+            [("c6265".to_string(), false), ("c6265".to_string(), false)]
+        );
+        // Every candidate is listed, the chosen one first.
+        let entities = Extractor::default().extract_entities(text);
+        let e = entities.iter().find(|e| e.text == "الحميدية").unwrap();
+        assert_eq!(&*e.candidates[0], "c6265");
+        assert!(e.candidates.len() >= 5, "{:?}", e.candidates);
+    }
+
+    #[test]
+    fn villages_that_are_no_place_here_are_dropped() {
+        // (text, name, whether it stays a place)
+        let rows: &[(&str, &str, bool)] = &[
+            // مليخ, a village of Latakia, and the Lebanese village of that name.
+            ("قصفت قوات النظام قرية مليخ بريف اللاذقية", "مليخ", true),
+            ("منع عناصر حزب الله المسيحيين من الصلاة في قرية مليخ في جنوب لبنان", "مليخ", false),
+            (
+                "قال مصدر أمني إن عبوة انفجرت في بغداد. وأصيب ثلاثة في قرية مليخ. وانفجرت سيارة في بغداد أيضا",
+                "مليخ",
+                false,
+            ),
+            // A subdistrict or governorate named in the phrase that does not hold it:
+            // the Tal al-Samen of Raqqa is not the one of Hasakah the gazetteer knows.
+            ("اشتباكات في محيط بلدة تل السمن بريف الحسكة", "تل السمن", true),
+            ("اشتباكات في محيط بلدة تل السمن بريف الرقة الشمالي", "تل السمن", false),
+            // Nothing names it as a place: a person's name.
+            ("والتقط الكاتب إياد أبو الشامات كثيرا من وقائع الأزمة", "أبو الشامات", false),
+            ("قصف الطيران الحربي قرية أبو الشامات", "أبو الشامات", true),
+            ("قصف الطيران أبو الشامات والمنصورة", "أبو الشامات", true),
+            // One mention named as a place makes the others places.
+            (
+                "سيطرت الفصائل على قرية جورين. وقال المرصد إن السيطرة على جورين تفتح الطريق",
+                "جورين",
+                true,
+            ),
+            ("وقال المرصد إن السيطرة على جورين تفتح الطريق", "جورين", false),
+        ];
+        for (text, name, stays) in rows {
+            let got = places(text);
+            let found = got.iter().filter(|(t, _, _)| t == name).count();
+            let want = if *stays {
+                text.matches(name).count()
+            } else {
+                0
+            };
+            assert_eq!(found, want, "{text}: {got:?}");
+        }
     }
 }

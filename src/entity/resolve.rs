@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use super::context::{Context, CueIndex};
+use super::actors::ActorWords;
+use super::context::{Context, CueIndex, Lists};
+use super::homonyms::Places;
 use super::types::{Cue, DirectionMention, Entity, EntityKind, EntityType};
 use crate::gazetteer::{AdminLevels, Gazetteer, RecordRef};
 use crate::kinds::{CueRole, LocationKind};
@@ -26,45 +28,86 @@ pub(crate) struct Resolver {
     admin: Vec<Option<Arc<AdminLevels>>>,
     /// P-code of each location (by index).
     pcodes: Vec<Option<Arc<str>>>,
+    /// Governorate id of each location (by index).
+    admin1: Vec<Option<Arc<str>>>,
+    /// The hierarchy the homonym rules read.
+    places: Places,
+    /// The words and tables of the actor rules.
+    actor_words: ActorWords,
 }
 
 impl Resolver {
     pub(crate) fn new(gaz: &Gazetteer) -> Resolver {
+        let admin = gaz.all_admin_levels();
+        let admin1 = admin
+            .iter()
+            .map(|a| a.as_ref()?.admin1.as_ref().map(|u| u.id.clone()))
+            .collect();
         Resolver {
             cues: CueIndex::new(gaz),
-            admin: gaz.all_admin_levels(),
+            admin,
             pcodes: gaz
                 .locations()
                 .iter()
                 .map(|l| l.pcode.as_deref().map(Arc::from))
                 .collect(),
+            admin1,
+            places: Places::new(gaz),
+            actor_words: ActorWords::new(gaz),
         }
+    }
+
+    pub(crate) fn actor_words(&self) -> &ActorWords {
+        &self.actor_words
     }
 
     pub(crate) fn cues(&self) -> &CueIndex {
         &self.cues
     }
 
+    pub(super) fn places(&self) -> &Places {
+        &self.places
+    }
+
+    pub(super) fn admin1_ids(&self) -> &[Option<Arc<str>>] {
+        &self.admin1
+    }
+
     /// The entity a name stands for among its `candidates` records, read in its
-    /// context; `None` when no candidate fits the context.
-    pub(crate) fn mention(
-        &self,
+    /// context; `None` when no candidate fits the context. `lists` follows the lists
+    /// of places through the document, mention by mention.
+    pub(crate) fn mention<'r>(
+        &'r self,
         gaz: &Gazetteer,
         text: &str,
         norm: &Normalized,
         name: NameSpan,
         candidates: &[RecordRef],
+        lists: &mut Lists<'r>,
     ) -> Option<Entity> {
         let ntext = norm.as_str();
-        let ctx = self
+        let mut ctx = self
             .cues
             .context(ntext, name.word_start, name.start, name.end);
-        let record = resolve(gaz, candidates, &ctx)?;
-        self.entity(gaz, text, norm, name, record, &ctx)
+        ctx.list_head = lists.head(ntext, name);
+        let (record, group) = resolve(gaz, candidates, &ctx)?;
+        match record {
+            RecordRef::Location(_) => lists.push_place(name.end, ctx.introducing_cue()),
+            _ => lists.push_other(),
+        }
+        let mut entity = self.entity(gaz, text, norm, name, record, &ctx)?;
+        let homonyms = self.places.homonyms(gaz, &group, record);
+        entity.candidates = homonyms
+            .iter()
+            .filter_map(|&i| gaz.locations().get(i as usize).map(|l| l.id.clone()))
+            .collect();
+        // Undecided until the document pass reads the places around it.
+        entity.ambiguous = !entity.candidates.is_empty();
+        Some(entity)
     }
 
     /// The entity for `record` at `name`, with the cue and direction of its context.
-    fn entity(
+    pub(super) fn entity(
         &self,
         gaz: &Gazetteer,
         text: &str,
@@ -136,6 +179,10 @@ impl Resolver {
             coordinates,
             pcode,
             admin,
+            candidates: Vec::new(),
+            ambiguous: false,
+            affiliation: Vec::new(),
+            reference: None,
         })
     }
 }
@@ -194,20 +241,29 @@ fn category_order(ctx: &Context<'_>) -> [EntityKind; 3] {
     }
 }
 
-/// Picks the record a name means in its context, or `None` when no candidate fits.
+/// Picks the record a name means in its context, or `None` when no candidate fits;
+/// with the candidates of the chosen record's category that the context admits.
 pub(crate) fn resolve(
     gaz: &Gazetteer,
     candidates: &[RecordRef],
     ctx: &Context<'_>,
-) -> Option<RecordRef> {
+) -> Option<(RecordRef, Vec<RecordRef>)> {
     let cue = ctx.cue_role();
-    // A record flagged `needs_cue` counts only right after a cue of its category.
+    // A record flagged `needs_cue` counts only right after a cue of its category; a
+    // place only after a location cue that lists its kind, or in a list it heads.
     let usable: Vec<(RecordRef, EntityKind)> = candidates
         .iter()
         .filter_map(|&r| {
             let (kind, wanted) = category(r)?;
             let needs_cue = gaz.record(r).is_some_and(|x| x.flags().needs_cue);
-            (!needs_cue || cue == Some(wanted)).then_some((r, kind))
+            let admitted = match r {
+                RecordRef::Location(i) => gaz
+                    .locations()
+                    .get(i as usize)
+                    .is_some_and(|l| ctx.admits_common_word(l.kind)),
+                _ => cue == Some(wanted),
+            };
+            (!needs_cue || admitted).then_some((r, kind))
         })
         .collect();
     let group: Vec<RecordRef> = category_order(ctx)
@@ -220,10 +276,12 @@ pub(crate) fn resolve(
                 .collect::<Vec<_>>()
         })
         .find(|g| !g.is_empty())?;
-    if !matches!(group.first(), Some(RecordRef::Location(_))) || group.len() == 1 {
-        return group.first().copied();
-    }
-    choose_location(gaz, &group, ctx)
+    let chosen = if !matches!(group.first(), Some(RecordRef::Location(_))) || group.len() == 1 {
+        group.first().copied()
+    } else {
+        choose_location(gaz, &group, ctx)
+    }?;
+    Some((chosen, group))
 }
 
 /// Among places sharing a name: the kind a location cue prefers ("ريف حمص" → the
@@ -278,7 +336,7 @@ mod tests {
             end,
         };
         resolver
-            .mention(gaz, text, &norm, span, &candidates)
+            .mention(gaz, text, &norm, span, &candidates, &mut Lists::default())
             .map(|e| e.id.to_string())
     }
 
@@ -355,5 +413,35 @@ mod tests {
         let cued = format!("في قرية {} اليوم", loc.name_ar);
         assert_eq!(resolved(&bare, &loc.name_ar), None, "{bare}");
         assert!(resolved(&cued, &loc.name_ar).is_some(), "{cued}");
+    }
+
+    #[test]
+    fn common_words_need_a_cue_that_lists_their_kind() {
+        // (text, name, expected record): بردة, المقبرة, الجسر, الجفرة are villages
+        // whose names are also common words (flag needs_cue); الطبقة is such a city.
+        let rows: &[(&str, &str, Option<&str>)] = &[
+            // A settlement cue lists villages: the village counts.
+            ("قصفت قوات النظام قرية بردة بريف حلب", "بردة", Some("c1063")),
+            ("سقطت قذائف على بلدة بردة", "بردة", Some("c1063")),
+            ("قتل مدنيان في قريتي بردة", "بردة", Some("c1063")),
+            // No cue, or a cue that lists no village: no place.
+            ("هبت رياح بردة على المنطقة", "بردة", None),
+            ("تجمع الأهالي في محيط المقبرة", "المقبرة", None),
+            ("انسحبت القوات إلى قاعدة الجسر", "الجسر", None),
+            ("أعلنت سيطرتها على منطقة الجفرة", "الجفرة", None),
+            // The cue written with the article is a noun with its adjective.
+            ("وصلت المساعدات إلى القرية المعزولة", "المعزولة", None),
+            // ريف and مدينة list cities: a city named by a common word counts.
+            (
+                "تقدمت قسد في ريف الطبقة الغربي",
+                "الطبقة",
+                Some("tabqa-city"),
+            ),
+            ("قصف الطيران مدينة الطبقة", "الطبقة", Some("tabqa-city")),
+            ("تحتل الطبقة الوسطى مكانة مهمة", "الطبقة", None),
+        ];
+        for (text, name, want) in rows {
+            assert_eq!(resolved(text, name).as_deref(), *want, "{text}");
+        }
     }
 }

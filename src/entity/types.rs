@@ -65,6 +65,9 @@ pub struct DirectionMention {
 ///
 /// `start..end` are byte offsets into the original text: `&text[start..end] == entity.text`.
 /// The span covers the name only; clitics before it ("و", "بـ") are not part of it.
+/// After لل, the second ل is the article's: a name written with the article starts
+/// there ("لليمن" → "ليمن", the letters of "اليمن" as written), a name listed without
+/// it does not ("للزينبيون" → "زينبيون").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Entity {
@@ -103,6 +106,48 @@ pub struct Entity {
     /// P-codes and coordinates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub admin: Option<Arc<AdminLevels>>,
+    /// For a name several places share (الطيبة, المنصورة): the ids of all of them, the
+    /// chosen one (`id`) first. Empty when one record has the name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Arc<str>>,
+    /// The text names no place that tells the `candidates` apart: `id` is the default
+    /// choice (the kind the cue prefers, else the most specific kind, then the first
+    /// record), not a reading of the text.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
+    /// For an actor named by a phrase ("قوات روسية", "الميليشيات الموالية لإيران"):
+    /// the ids of the actors the phrase affiliates it with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliation: Vec<Arc<str>>,
+    /// For a bare short name ("التنظيم", "النظام"): what it was read as.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<Reference>,
+}
+
+/// How a bare short name ("التنظيم", "الهيئة", "النظام") was read: as the actor the
+/// document named before it, or as the word's default.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Reference {
+    /// The earlier mention it refers back to, in the original text; `None` when the
+    /// default applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub antecedent: Option<Antecedent>,
+    /// The word's default actor applied: the document named no actor it fits.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub default: bool,
+}
+
+/// The mention a bare short name refers back to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Antecedent {
+    /// Byte offset in the original text.
+    pub start: usize,
+    /// Byte offset in the original text (exclusive).
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
 }
 
 impl Entity {

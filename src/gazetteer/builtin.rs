@@ -52,6 +52,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "gazetteers/triggers.tsv",
         include_str!("../../gazetteers/triggers.tsv"),
     ),
+    (
+        "gazetteers/cues_references.tsv",
+        include_str!("../../gazetteers/cues_references.tsv"),
+    ),
 ];
 
 static BUILTIN: Lazy<Result<Gazetteer, String>> = Lazy::new(|| {

@@ -144,6 +144,8 @@ struct Loader {
     references: Vec<(Arc<str>, &'static str, Arc<str>)>,
     /// Where each lexicon word was defined, by entry index.
     word_origins: Vec<Origin>,
+    /// (where, actor id) of each reference word's default actor, checked at the end.
+    cue_references: Vec<(Origin, Arc<str>)>,
 }
 
 impl Loader {
@@ -228,7 +230,15 @@ impl Loader {
             let r = self.gaz.push_trigger(record);
             self.register(row, file, &id, r)
         } else if row.header == CUE_HEADER {
-            self.gaz.push_cue(row::cue(row)?);
+            let cue = row::cue(row)?;
+            if let Some(actor) = &cue.default_actor {
+                let origin = Origin {
+                    file: file.clone(),
+                    line: row.line,
+                };
+                self.cue_references.push((origin, actor.clone()));
+            }
+            self.gaz.push_cue(cue);
             Ok(())
         } else {
             let entry = row::lexicon_word(row)?;
@@ -286,8 +296,21 @@ impl Loader {
             gaz,
             origins,
             references,
+            cue_references,
             ..
         } = self;
+        for (origin, actor) in &cue_references {
+            if !matches!(gaz.get(actor), Some(RecordRef::Actor(_))) {
+                return Err(Error::new(
+                    origin.file.to_string(),
+                    Some(origin.line),
+                    ErrorKind::UnknownReference {
+                        column: "value",
+                        id: actor.to_string(),
+                    },
+                ));
+            }
+        }
         let origin_error = |id: &Arc<str>, kind: ErrorKind| {
             let (file, line) = origins
                 .get(id)

@@ -123,6 +123,14 @@ pub struct CueWord {
     pub prefers: Vec<LocationKind>,
     /// For direction cues, the direction.
     pub direction: Option<Direction>,
+    /// For actor cues, the kinds of actor the cue and a nationality or a patron name
+    /// ("قوات روسية": forces; "ميليشيات موالية لإيران": a militia), best first.
+    pub actor_kinds: Vec<ActorKind>,
+    /// For reference words, the actor meant when the document named none before it
+    /// (النظام: the Syrian government).
+    pub default_actor: Option<Arc<str>>,
+    /// The last day (`YYYY-MM-DD`) `default_actor` holds, for articles with a date.
+    pub default_until: Option<String>,
 }
 
 /// A word or phrase that reports an event of one kind ("حملة تمشيط", "قصفت").

@@ -398,7 +398,37 @@ pub(super) fn cue(row: &Row) -> Result<CueWord, Error> {
     let value = row.get("value");
     let mut prefers = Vec::new();
     let mut direction = None;
+    let mut actor_kinds = Vec::new();
+    let (mut default_actor, mut default_until) = (None, None);
     match role {
+        CueRole::Actor => {
+            for item in row.list("value")? {
+                actor_kinds.push(ActorKind::parse(&item).ok_or_else(|| {
+                    row.error(ErrorKind::UnknownValue {
+                        column: "value",
+                        value: item.clone(),
+                        allowed: ActorKind::allowed(),
+                    })
+                })?);
+            }
+        }
+        CueRole::Reference => {
+            let mut words = value.split_whitespace();
+            default_actor = words.next().map(Arc::from);
+            match (words.next(), words.next(), words.next()) {
+                (None, _, _) => {}
+                (Some("until"), Some(day), None) if is_iso_day(day) => {
+                    default_until = Some(day.to_string());
+                }
+                _ => {
+                    return Err(row.error(ErrorKind::InvalidValue {
+                        column: "value",
+                        value: value.to_string(),
+                        reason: "expected an actor id, optionally followed by `until YYYY-MM-DD`",
+                    }))
+                }
+            }
+        }
         CueRole::Location => {
             for item in row.list("value")? {
                 prefers.push(LocationKind::parse(&item).ok_or_else(|| {
@@ -434,7 +464,36 @@ pub(super) fn cue(row: &Row) -> Result<CueWord, Error> {
         role,
         prefers,
         direction,
+        actor_kinds,
+        default_actor,
+        default_until,
     })
+}
+
+/// A calendar day written `YYYY-MM-DD` that exists (the gazetteer knows no stage, so
+/// not `time::Date`; the two agree on these days).
+fn is_iso_day(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 1 && (1..=days).contains(&d)
 }
 
 pub(super) fn lexicon_word(row: &Row) -> Result<LexiconEntry, Error> {

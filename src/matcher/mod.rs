@@ -29,6 +29,7 @@
 //!   automaton holds for لل anyway, which leaves a fifth of the states out.
 
 mod search;
+mod spellings;
 
 use std::collections::HashMap;
 
@@ -96,7 +97,21 @@ impl Hit {
         let prefix = text.get(self.word_start..self.start).unwrap_or("");
         target.form.accepts(prefix) && (!self.suffixed || target.suffixes)
     }
+
+    /// Where the letters of the name start when the hit stands for `target`. A name
+    /// written with the article and found after لل ("لليمن" for "اليمن") keeps the
+    /// article's ل, the second of the two: ل + ال is written لل, so that ل is the
+    /// name's own first letter as written, and the span reads "ليمن", not "يمن".
+    pub(crate) fn name_start<K>(&self, target: &Target<K>) -> usize {
+        match target.form {
+            Form::ArticleStripped => self.start - LAM.len(),
+            Form::Plain | Form::ArticleOptional => self.start,
+        }
+    }
 }
+
+/// The letter ل, normalized.
+const LAM: &str = "ل";
 
 /// Builder input: surface forms (not yet normalized) with their keys.
 #[derive(Debug)]
@@ -136,7 +151,8 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
     }
 
     /// Adds a name with its generated variants: the article-stripped form for names
-    /// that start with ال, and the glued form for names whose first word is a join word.
+    /// that start with ال, and the other spellings of [`spellings`] (a first word
+    /// glued or apart, ة as ت, a final hamza added or dropped).
     pub(crate) fn add(&mut self, name: &str, key: K, article: bool, suffixes: bool) {
         let norm = crate::normalize::normalize_str(name);
         let norm = norm.trim();
@@ -144,11 +160,7 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
             return;
         }
         let mut forms = vec![norm.to_string()];
-        if let Some((first, rest)) = norm.split_once(' ') {
-            if self.joins.iter().any(|j| j == first) {
-                forms.push(format!("{first}{rest}"));
-            }
-        }
+        forms.extend(spellings::variants(norm, &self.joins));
         for f in forms {
             let plain = if article {
                 Form::ArticleOptional

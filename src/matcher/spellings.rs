@@ -1,0 +1,155 @@
+//! The other spellings of a name that real text uses and normalization does not fold,
+//! generated when the automaton is built so the gazetteer lists each name once.
+//!
+//! | listed | also matched | rule |
+//! |---|---|---|
+//! | `دير الزور` | `ديرالزور` | a first word that text glues to the next (a `join` cue word) |
+//! | `كفرنبل` | `كفر نبل` | the same first word written apart, when at least three letters follow it |
+//! | `معرة النعمان` | `معرت النعمان`, `معرتالنعمان` | a join word ending in ة is written with ت before the next word |
+//! | `معرتمصرين` | `معرت مصرين`, `معرة مصرين` | both, apart |
+//! | `عين البيضا` | `عين البيضاء` | a word with the article ending in ا: OCHA drops the final hamza |
+//! | `الحمراء` | `الحمرا` | and the other way round |
+//!
+//! Normalization already folds the hamza on its seats (أ إ آ → ا, ئ → ي, ؤ → و), ة/ه
+//! and ى/ي, so those need no variant; the bare hamza ء is kept, hence the last two rows.
+
+/// The fewest letters that must follow a join word for a glued word to be split: كفريا
+/// (كفر + يا) is one name, كفرنبل (كفر + نبل) two words glued.
+const MIN_REST_CHARS: usize = 3;
+
+/// The fewest letters of a word with the article, the article and any final ء
+/// excluded, for its final ا and اء to count as spellings of each other: الصفا, not اللا.
+const MIN_HAMZA_STEM_CHARS: usize = 3;
+
+/// Normalized taa marbuta (ة folds to ه) and the ت it becomes in a construct.
+const TAA_MARBUTA: char = 'ه';
+const TAA: char = 'ت';
+const HAMZA: char = 'ء';
+
+/// The spellings of normalized `name` other than itself, given the normalized join
+/// words; without duplicates, in a fixed order.
+pub(super) fn variants(name: &str, joins: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let push = |out: &mut Vec<String>, s: String| {
+        if s != name && !out.contains(&s) {
+            out.push(s);
+        }
+    };
+    for first_word in first_word_spellings(name, joins) {
+        push(&mut out, first_word);
+    }
+    let spelled: Vec<String> = std::iter::once(name.to_string())
+        .chain(out.clone())
+        .collect();
+    for form in &spelled {
+        if let Some(h) = hamza_spelling(form) {
+            push(&mut out, h);
+        }
+    }
+    out
+}
+
+/// The glued, split and ت spellings of the first word.
+fn first_word_spellings(name: &str, joins: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some((first, rest)) = name.split_once(' ') {
+        if joins.iter().any(|j| j == first) {
+            match first.strip_suffix(TAA_MARBUTA) {
+                Some(stem) => {
+                    out.push(format!("{stem}{TAA} {rest}"));
+                    out.push(format!("{stem}{TAA}{rest}"));
+                }
+                None => out.push(format!("{first}{rest}")),
+            }
+        }
+    }
+    // A glued first word: split it after the join word (or its ت form).
+    let first = name.split(' ').next().unwrap_or(name);
+    let after_first = &name[first.len()..];
+    for j in joins {
+        let with_taa = j.strip_suffix(TAA_MARBUTA).map(|s| format!("{s}{TAA}"));
+        for prefix in std::iter::once(j.clone()).chain(with_taa.clone()) {
+            let Some(rest) = first.strip_prefix(prefix.as_str()) else {
+                continue;
+            };
+            if rest.chars().count() < MIN_REST_CHARS {
+                continue;
+            }
+            out.push(format!("{prefix} {rest}{after_first}"));
+            if let Some(t) = &with_taa {
+                // معرتمصرين: also the listed spelling of the join word, apart.
+                let other = if prefix == *t { j } else { t };
+                out.push(format!("{other} {rest}{after_first}"));
+            }
+        }
+    }
+    out
+}
+
+/// The name with the final hamza of its article words added or dropped, if it has
+/// such a word.
+fn hamza_spelling(name: &str) -> Option<String> {
+    let mut changed = false;
+    let words: Vec<String> = name
+        .split(' ')
+        .map(|w| {
+            let Some(stem) = w.strip_prefix("ال") else {
+                return w.to_string();
+            };
+            if let Some(bare) = stem.strip_suffix(HAMZA) {
+                if bare.ends_with('ا') && bare.chars().count() >= MIN_HAMZA_STEM_CHARS {
+                    changed = true;
+                    return format!("ال{bare}");
+                }
+            } else if stem.ends_with('ا') && stem.chars().count() >= MIN_HAMZA_STEM_CHARS {
+                changed = true;
+                return format!("{w}{HAMZA}");
+            }
+            w.to_string()
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_table() {
+        let joins: Vec<String> = ["دير", "كفر", "تل", "ابو", "ام", "عين", "معرة", "خربة"]
+            .iter()
+            .map(|j| crate::normalize::normalize_str(j))
+            .collect();
+        // (listed name, every generated spelling), both as written, normalized here.
+        let rows: &[(&str, &[&str])] = &[
+            ("دير الزور", &["ديرالزور"]),
+            ("كفرنبل", &["كفر نبل"]),
+            ("كفر زيتا", &["كفرزيتا"]),
+            ("تلعفر", &["تل عفر"]),
+            ("أبو الظهور", &["أبوالظهور"]),
+            ("معرة النعمان", &["معرت النعمان", "معرتالنعمان"]),
+            ("معرتمصرين", &["معرت مصرين", "معرة مصرين"]),
+            ("خربة غزالة", &["خربت غزالة", "خربتغزالة"]),
+            ("عين البيضا", &["عينالبيضا", "عين البيضاء"]),
+            ("الصفا", &["الصفاء"]),
+            ("الحمراء", &["الحمرا"]),
+            ("تبارة الحمراء", &["تبارة الحمرا"]),
+            // Too short to split, or to be a hamza spelling; no join word.
+            ("كفريا", &[]),
+            ("ديرك", &[]),
+            ("اللا", &[]),
+            ("الماء", &[]),
+            ("حلب", &[]),
+            ("الرقة", &[]),
+        ];
+        for (name, want) in rows {
+            let norm = crate::normalize::normalize_str(name);
+            let want: Vec<String> = want
+                .iter()
+                .map(|w| crate::normalize::normalize_str(w))
+                .collect();
+            assert_eq!(variants(&norm, &joins), want, "{name}");
+        }
+    }
+}
