@@ -33,6 +33,8 @@
 
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use super::context::joined;
 use super::resolve::{NameSpan, Resolver};
 use super::types::Entity;
@@ -339,6 +341,11 @@ struct Scene<'a> {
     /// The entity's cue prefers the kind of its record ("بريف الرقة" for the
     /// governorate, "ناحية ربيعة"): an administrative unit named as one.
     named_as_kind: Vec<bool>,
+    /// The paragraph of each entity.
+    paragraph: Vec<usize>,
+    /// The entity indices ordered by paragraph, then index: a paragraph's entities are
+    /// a run of it, so that a neighbourhood is read without scanning the document.
+    by_paragraph: Vec<usize>,
 }
 
 impl Scene<'_> {
@@ -373,13 +380,18 @@ impl Scene<'_> {
 
     /// The other places of entity `i`'s paragraph: (entity index, location).
     fn neighbours(&self, i: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
-        let paragraph = self.layout.paragraph(self.entities[i].start);
+        let paragraph = self.paragraph[i];
+        let from = self
+            .by_paragraph
+            .partition_point(|&j| self.paragraph[j] < paragraph);
         let own = self.loc[i];
-        (0..self.entities.len()).filter_map(move |j| {
-            let f = self.loc[j]?;
-            let here = j != i && Some(f) != own;
-            (here && self.layout.paragraph(self.entities[j].start) == paragraph).then_some((j, f))
-        })
+        self.by_paragraph[from..]
+            .iter()
+            .take_while(move |&&j| self.paragraph[j] == paragraph)
+            .filter_map(move |&j| {
+                let f = self.loc[j]?;
+                (j != i && Some(f) != own).then_some((j, f))
+            })
     }
 
     fn scope(&self, i: usize, j: usize) -> Scope {
@@ -491,16 +503,22 @@ impl Resolver {
                 }
             })
             .collect();
+        let layout = Layout::new(text, entities.last().map_or(0, |e| e.end));
+        let paragraph: Vec<usize> = entities.iter().map(|e| layout.paragraph(e.start)).collect();
+        let mut by_paragraph: Vec<usize> = (0..entities.len()).collect();
+        by_paragraph.sort_by_key(|&j| (paragraph[j], j));
         let mut scene = Scene {
             places: self.places(),
             gaz,
             admin1: self.admin1_ids(),
             text,
-            layout: Layout::new(text, entities.last().map_or(0, |e| e.end)),
+            layout,
             entities,
             loc: entities.iter().map(location).collect(),
             settled: candidates.iter().map(|c| c.len() < 2).collect(),
             named_as_kind,
+            paragraph,
+            by_paragraph,
         };
         let mut by_evidence = vec![false; entities.len()];
         // Two rounds: places decided in the first are evidence in the second.
@@ -522,14 +540,17 @@ impl Resolver {
                 break;
             }
         }
-        // A name left undecided takes the choice made for it elsewhere in the document.
-        for i in 0..entities.len() {
+        // A name left undecided takes the choice made for it elsewhere in the document
+        // (by the first mention decided by evidence).
+        let mut decided: HashMap<&[u32], usize> = HashMap::default();
+        for j in (0..entities.len()).filter(|&j| by_evidence[j]) {
+            decided.entry(candidates[j].as_slice()).or_insert(j);
+        }
+        for (i, list) in candidates.iter().enumerate() {
             if scene.settled[i] {
                 continue;
             }
-            if let Some(j) =
-                (0..entities.len()).find(|&j| by_evidence[j] && candidates[j] == candidates[i])
-            {
+            if let Some(&j) = decided.get(list.as_slice()) {
                 scene.loc[i] = scene.loc[j];
                 scene.settled[i] = true;
             }
@@ -562,16 +583,14 @@ impl Resolver {
             .collect();
         // One mention named as a place makes the others of that village places too
         // ("قرية جورين" … "السيطرة على جورين").
+        let named_places: HashSet<Option<u32>> = (0..entities.len())
+            .filter(|&j| verdicts[j] == Some((true, true)))
+            .map(|j| scene.loc[j])
+            .collect();
         let keep: Vec<bool> = (0..entities.len())
             .map(|i| match verdicts[i] {
                 None => true,
-                Some((stands, named)) => {
-                    stands
-                        && (named
-                            || (0..entities.len()).any(|j| {
-                                scene.loc[j] == scene.loc[i] && verdicts[j] == Some((true, true))
-                            }))
-                }
+                Some((stands, named)) => stands && (named || named_places.contains(&scene.loc[i])),
             })
             .collect();
         let (loc, settled) = (scene.loc, scene.settled);
