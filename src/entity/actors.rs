@@ -307,21 +307,25 @@ impl Resolver {
                 return None;
             }
         }
+        // Read back over the whole document: the kind first, then the record, then
+        // the cue (which normalizes its text).
         let fits = |e: &Entity| {
-            let by_name = actor_index(gaz, e).is_some_and(|a| r.heads.binary_search(&a).is_ok());
+            let by_name = || actor_index(gaz, e).is_some_and(|a| r.heads.binary_search(&a).is_ok());
             // "فصيل X" for الفصيل: the noun as the actor cue right before the name,
             // without the article ("هاجم التنظيم تركيا" is no such cue).
-            let by_cue = e.cue.as_ref().is_some_and(|c| {
-                let cue = normalize_str(&c.text);
-                let plain = |(chain, stem): (&str, &str)| {
-                    stem == r.noun
-                        && crate::text::clitics::chain(chain)
-                            == Some(crate::text::clitics::Chain::Plain)
-                };
-                c.role == CueRole::Actor
-                    && (cue == r.noun || crate::text::clitics::clitic_splits(&cue).any(plain))
-            });
-            e.kind == EntityKind::Actor && (by_name || by_cue)
+            let by_cue = || {
+                e.cue.as_ref().is_some_and(|c| {
+                    let cue = normalize_str(&c.text);
+                    let plain = |(chain, stem): (&str, &str)| {
+                        stem == r.noun
+                            && crate::text::clitics::chain(chain)
+                                == Some(crate::text::clitics::Chain::Plain)
+                    };
+                    c.role == CueRole::Actor
+                        && (cue == r.noun || crate::text::clitics::clitic_splits(&cue).any(plain))
+                })
+            };
+            e.kind == EntityKind::Actor && (by_name() || by_cue())
         };
         let (actor, reference) = match before.iter().rev().find(|e| fits(e)) {
             Some(e) => (
