@@ -164,7 +164,7 @@ def main() -> None:
             print(f"{name:28} {count / 1e9:8.2f} G  {base / count:.2f}x")
     if args.threads:
         jsonl = cli + ["--jsonl", str(files["jsonl"])]
-        one = rounds({"1 core": jsonl}, 1, cpus="0")  # warm the page cache
+        run(jsonl, cpus="0")  # warms the page cache
         runs = {"1 core": [], "2 cores": []}
         for _ in range(args.rounds):
             one = run(jsonl, cpus="0")
@@ -177,7 +177,6 @@ def main() -> None:
             print(f"{name:10} wall {wall:.3f} s  {mb / wall:6.1f} MB/s  peak {max(r['rss_mb'] for r in rs):.1f} MB")
         speedup = statistics.median(a["wall"] / b["wall"] for a, b in zip(runs["1 core"], runs["2 cores"]))
         print(f"2 cores / 1 core: {speedup:.2f}x (median of {args.rounds} paired runs)")
-        del one
 
 
 if __name__ == "__main__":
