@@ -457,6 +457,19 @@ impl Lexicon {
         crate::text::clitics::whole_then_stems(word).any(|w| self.starts_with_any(class, w))
     }
 
+    /// The classes that list a normalized `word`, whole or under one of its proclitic
+    /// chains, as a [`ClassSet`]: what [`holds`](Lexicon::holds) answers for every class
+    /// at once, for rules that test one word against many classes (the specificity
+    /// cues read up to twelve words before each trigger against seven classes).
+    pub(crate) fn held_classes(&self, word: &str) -> ClassSet {
+        crate::text::clitics::whole_then_stems(word)
+            .filter_map(|w| self.by_word.get(w))
+            .flatten()
+            .fold(ClassSet::default(), |set, &i| {
+                set.with(self.entries[i as usize].class)
+            })
+    }
+
     /// Whether a normalized `word` begins with a word of `class`.
     pub fn starts_with_any(&self, class: WordClass, word: &str) -> bool {
         self.words(class).any(|e| word.starts_with(e.word.as_str()))
@@ -465,4 +478,22 @@ impl Lexicon {
 
 fn class_ordinal(class: WordClass) -> usize {
     class as usize
+}
+
+/// A set of word classes, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ClassSet(u64);
+
+// One bit per class: a class beyond the 64th needs a wider set.
+const _: () = assert!((WordClass::ALL.len()) <= 64);
+
+impl ClassSet {
+    fn with(self, class: WordClass) -> ClassSet {
+        ClassSet(self.0 | 1 << class_ordinal(class))
+    }
+
+    /// Whether `class` is in the set.
+    pub(crate) fn has(self, class: WordClass) -> bool {
+        self.0 & 1 << class_ordinal(class) != 0
+    }
 }

@@ -12,8 +12,8 @@ usage:
            each line has "content" (the text), "date_extracted", optional "id". The tool's
            input is {"id": <line number from 0>, "text": content}, written to /tmp.
   --cmd    the extractor, reading that JSONL on stdin, printing {"id", "entities", "events"}
-           per line (default "cargo run --quiet --release --example extract -- --jsonl";
-           later "syria-extract extract --jsonl"). Run from the repository root.
+           per line (default "cargo run --quiet --release -p syria-extract-cli -- extract --jsonl",
+           the CLI). Run from the repository root.
 
 All events are counted whatever their modality; the "asserted" line repeats the main
 figures for asserted events only, the "reported" line for the events `Event::is_reported`

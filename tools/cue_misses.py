@@ -4,7 +4,7 @@ one actor are found, and the most frequent names after cue words (مدينة X, 
 قرية X, ميليشيا X, فصيل X, لواء X, حي X, مخيم X, مطار X) that no entity covers.
 
 usage: python3 tools/cue_misses.py [B_NEWS_JSONL] [--top N]
-(builds and runs `cargo run --release --example extract -- --jsonl`)
+(builds and runs the CLI: `cargo run --release -p syria-extract-cli -- extract --jsonl`)
 """
 import collections, json, os, re, subprocess, sys
 
@@ -19,7 +19,7 @@ for line in open(path, encoding="utf-8"):
     d = json.loads(line)
     docs.append(d.get("content") or "")
 inp = "".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in enumerate(docs))
-out = subprocess.run(["cargo", "run", "--quiet", "--release", "--example", "extract", "--", "--jsonl"],
+out = subprocess.run(["cargo", "run", "--quiet", "--release", "-p", "syria-extract-cli", "--", "extract", "--jsonl"],
                      input=inp.encode(), capture_output=True, cwd=root, check=True).stdout.decode()
 results = {}
 for line in out.splitlines():

@@ -4,7 +4,7 @@ import json, os, shlex, subprocess, sys
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 # The extractor reading {"id", "text"} JSON Lines on stdin and printing one object per line.
-DEFAULT_CMD = "cargo run --quiet --release --example extract -- --jsonl"
+DEFAULT_CMD = "cargo run --quiet --release -p syria-extract-cli -- extract --jsonl"
 
 
 def read_predictions(lines, source, tool):

@@ -12,8 +12,8 @@ usage:
   --gsr   the GSR directory (default ../shared/data/B_news/openeventdata_arabic_event_gsr)
   --cmd   the extractor, reading {"id","text"} JSONL on stdin and printing one
           {"id", "entities", "events"} object per line (default:
-          "cargo run --quiet --release --example extract -- --jsonl"; later
-          "syria-extract extract --jsonl"). Run from the repository root.
+          "cargo run --quiet --release -p syria-extract-cli -- extract --jsonl", the
+          CLI). Run from the repository root.
   --kinds which events are scored: "set" (default) the file's kinds (assault: armed_clash,
           attack, air_strike, shelling, explosion, killing, abduction, as examples/gsr_eval.rs;
           protest: protest), "all" every event.

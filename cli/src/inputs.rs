@@ -83,7 +83,7 @@ fn walk(dir: &Path, out: &mut Vec<Input>, failed: &mut usize) {
 }
 
 /// Opens an input for reading.
-pub fn open(input: &Input) -> io::Result<Box<dyn io::BufRead>> {
+pub fn open(input: &Input) -> io::Result<Box<dyn io::BufRead + Send>> {
     Ok(match input {
         Input::Stdin => Box::new(io::BufReader::new(io::stdin())),
         Input::File(p) => Box::new(io::BufReader::with_capacity(1 << 16, fs::File::open(p)?)),

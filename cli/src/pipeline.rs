@@ -1,14 +1,18 @@
-//! Documents in, lines out: inputs are read in order into bounded chunks, each chunk is
-//! extracted and rendered on every core, and the results are written in input order.
+//! Documents in, lines out, as a stream on every core: a reader thread reads the
+//! inputs in order, worker threads parse each archive line, extract the document and
+//! render its answer, and this thread writes the answers (and the messages about each
+//! input) in input order.
 //!
-//! Memory holds one chunk (at most [`CHUNK_DOCS`] documents or about [`CHUNK_BYTES`] of
-//! text, whichever comes first) whatever the size of the archive. Every input file and
-//! every archive line is either answered or reported on stderr with its name (and line
-//! number) and counted as failed. A write error ends the run at once: nothing after it
-//! could be delivered.
+//! Memory is bounded whatever the size of the archive: the reader waits while
+//! [`WINDOW_DOCS`] documents or about [`WINDOW_BYTES`] of input are read but not yet
+//! written. Every input file and every archive line is either answered or reported on
+//! stderr with its name (and line number) and counted as failed. A write error ends
+//! the run at once: nothing after it could be delivered.
 
+use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
 use serde_json::value::RawValue;
@@ -21,10 +25,12 @@ use crate::jsonl::{self, FieldNames};
 use crate::library;
 use crate::InputArgs;
 
-/// Documents per chunk: enough to keep every core busy.
-pub const CHUNK_DOCS: usize = 256;
-/// Bytes of text per chunk, so that a chunk of long articles stays small too.
-pub const CHUNK_BYTES: usize = 32 << 20;
+/// Documents read but not yet written, at most: enough to keep every core busy while
+/// one long article holds up the order.
+pub const WINDOW_DOCS: usize = 256;
+/// Bytes of input read but not yet written, at most (one larger document is let
+/// through alone), so that a window of long articles stays small too.
+pub const WINDOW_BYTES: usize = 32 << 20;
 
 /// What to print for each document.
 #[derive(Debug, Clone, Copy)]
@@ -79,6 +85,57 @@ impl Label {
     }
 }
 
+/// What the reader hands to the workers.
+enum Job {
+    /// A text file, read.
+    File { name: String, text: String },
+    /// An archive line (without its line break), to parse.
+    Line {
+        input: usize,
+        name: Arc<str>,
+        number: usize,
+        bytes: Vec<u8>,
+    },
+    /// An input or line that cannot be read: the message for stderr.
+    Unreadable(String),
+}
+
+impl Job {
+    fn len(&self) -> usize {
+        match self {
+            Job::File { text, .. } => text.len(),
+            Job::Line { bytes, .. } => bytes.len(),
+            Job::Unreadable(_) => 0,
+        }
+    }
+}
+
+/// What a worker hands back for one job, written in input order.
+struct Answer {
+    /// The archive input the line came from, for messages said once per input.
+    input: Option<usize>,
+    /// The message about renamed fields, said once per input.
+    renamed: Option<String>,
+    /// Messages for stderr, in order.
+    notes: Vec<String>,
+    /// Inputs or lines that failed (0 or 1).
+    failed: usize,
+    /// Bytes of input the job held (for the window and the progress line).
+    bytes: usize,
+    output: Rendered,
+}
+
+/// The answer's output.
+enum Rendered {
+    /// No document (a bad line or input).
+    Nothing,
+    /// The rendered lines.
+    Bytes(io::Result<Vec<u8>>),
+    /// A document too large to hold its answer in memory: extracted and streamed out
+    /// by the writer.
+    Direct(Box<Doc>),
+}
+
 /// Reads every input, writes every answer.
 pub fn run(
     extractor: &Extractor,
@@ -93,50 +150,48 @@ pub fn run(
         header.write_record(acled::COLUMNS).map_err(csv_error)?;
         out.write_all(&header.into_inner().map_err(|e| e.into_error())?)?;
     }
-    let mut sink = Sink {
-        extractor,
-        format,
-        out,
-        chunk: Vec::new(),
-        bytes: 0,
-        progress: Progress::new(args.jsonl),
+    let names = FieldNames {
+        text: args.text_field.clone(),
+        id: args.id_field.clone(),
+        date: args.date_field.clone(),
+        source: args.source_field.clone(),
     };
-    if args.jsonl {
-        let names = FieldNames {
-            text: args.text_field.clone(),
-            id: args.id_field.clone(),
-            date: args.date_field.clone(),
-            source: args.source_field.clone(),
-        };
-        for input in &inputs {
-            failed += read_archive(input, &names, args.date, &mut sink)?;
-        }
-    } else {
-        for input in &inputs {
-            let name = input.name();
-            match inputs::read_text(input) {
-                Ok(text) => {
-                    if text.is_empty() {
-                        eprintln!(
-                            "syria-extract: {name}: empty file (printed as an empty document)"
-                        );
-                    }
-                    sink.push(Doc {
-                        text,
-                        date: args.date,
-                        source: None,
-                        label: Label::File(name),
-                    })?;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let window = Window::default();
+    let mut progress = Progress::new(args.jsonl);
+    // Bounded, so that the reader runs ahead of the workers by a few jobs only; the
+    // window bounds what waits to be written.
+    let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Job)>(2 * workers);
+    let job_rx = Mutex::new(job_rx);
+    let (answer_tx, answer_rx) = mpsc::channel::<(usize, Answer)>();
+    let written = std::thread::scope(|scope| -> io::Result<usize> {
+        let (inputs, window) = (&inputs, &window);
+        scope.spawn(move || read_all(inputs, args.jsonl, window, job_tx));
+        for _ in 0..workers {
+            let answer_tx = answer_tx.clone();
+            let (job_rx, names) = (&job_rx, &names);
+            scope.spawn(move || loop {
+                // The lock is held only while waiting for the next job.
+                let job = job_rx
+                    .lock()
+                    .map_err(|_| ())
+                    .and_then(|rx| rx.recv().map_err(|_| ()));
+                let Ok((seq, job)) = job else { break };
+                let answer = answer(extractor, format, names, args.date, job);
+                if answer_tx.send((seq, answer)).is_err() {
+                    break;
                 }
-                Err(reason) => {
-                    eprintln!("syria-extract: {name}: {reason}");
-                    failed += 1;
-                }
-            }
+            });
         }
-    }
-    sink.flush()?;
-    sink.progress.done();
+        drop(answer_tx);
+        let result = write_in_order(extractor, format, answer_rx, window, &mut progress, out);
+        // After a write error the reader stops at its next document; the workers end
+        // when it does.
+        window.stop();
+        result
+    })?;
+    progress.done();
+    failed += written;
     Ok(if failed == 0 {
         Outcome::Clean
     } else {
@@ -144,179 +199,304 @@ pub fn run(
     })
 }
 
-/// Streams one JSON Lines input into the sink; returns the number of bad lines (or 1
-/// for an input that cannot be read).
-fn read_archive(
-    input: &Input,
-    names: &FieldNames,
-    date: Option<Date>,
-    sink: &mut Sink<'_>,
-) -> io::Result<usize> {
-    let name = input.name();
-    let mut reader = match inputs::open(input) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("syria-extract: {name}: cannot read: {e}");
-            return Ok(1);
+/// How much is read but not yet written; the reader waits on it.
+#[derive(Default)]
+struct Window {
+    state: Mutex<WindowState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct WindowState {
+    docs: usize,
+    bytes: usize,
+    stopped: bool,
+}
+
+impl Window {
+    /// Waits until a job of `bytes` fits; false when the run has stopped.
+    fn enter(&self, bytes: usize) -> bool {
+        let Ok(mut state) = self.state.lock() else {
+            return false;
+        };
+        while !state.stopped
+            && state.docs > 0
+            && (state.docs >= WINDOW_DOCS || state.bytes + bytes > WINDOW_BYTES)
+        {
+            state = match self.changed.wait(state) {
+                Ok(s) => s,
+                Err(_) => return false,
+            };
         }
+        state.docs += 1;
+        state.bytes += bytes;
+        !state.stopped
+    }
+
+    fn leave(&self, bytes: usize) {
+        if let Ok(mut state) = self.state.lock() {
+            state.docs -= 1;
+            state.bytes -= bytes;
+        }
+        self.changed.notify_one();
+    }
+
+    fn stop(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.stopped = true;
+        }
+        self.changed.notify_one();
+    }
+}
+
+/// The reader: every input in order, as jobs numbered from 0.
+fn read_all(
+    inputs: &[Input],
+    archive: bool,
+    window: &Window,
+    jobs: mpsc::SyncSender<(usize, Job)>,
+) {
+    let mut seq = 0;
+    let mut send = |job: Job| -> bool {
+        if !window.enter(job.len()) {
+            return false;
+        }
+        let sent = jobs.send((seq, job)).is_ok();
+        seq += 1;
+        sent
     };
-    let (mut bad, mut warned_rename) = (0, false);
-    let mut line = Vec::new();
-    for number in 1.. {
-        line.clear();
-        // One huge line must not keep its buffer for the rest of the archive.
-        if line.capacity() > CHUNK_BYTES {
-            line = Vec::new();
-        }
-        match reader.read_until(b'\n', &mut line) {
-            Ok(0) => break,
-            Ok(_) => {}
-            Err(e) => {
-                eprintln!("syria-extract: {name}:{number}: cannot read: {e}");
-                return Ok(bad + 1);
+    for (index, input) in inputs.iter().enumerate() {
+        let name = input.name();
+        if !archive {
+            let job = match inputs::read_text(input) {
+                Ok(text) => Job::File { name, text },
+                Err(reason) => Job::Unreadable(format!("syria-extract: {name}: {reason}")),
+            };
+            if !send(job) {
+                return;
             }
-        }
-        let mut bytes = line.as_slice();
-        if number == 1 {
-            // A byte-order mark, as some editors and Windows tools save UTF-8.
-            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        }
-        // JSON Lines allows no blank record; a blank line (often the last) is no document.
-        if bytes.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let record = match jsonl::parse(bytes, names) {
+        let mut reader = match inputs::open(input) {
             Ok(r) => r,
-            Err(reason) => {
-                eprintln!("syria-extract: {name}:{number}: {reason}");
-                bad += 1;
+            Err(e) => {
+                if !send(Job::Unreadable(format!(
+                    "syria-extract: {name}: cannot read: {e}"
+                ))) {
+                    return;
+                }
                 continue;
             }
         };
-        if line.capacity() > CHUNK_BYTES {
-            // The record holds the text now; a huge line's buffer goes before the
-            // text is extracted.
-            line = Vec::new();
-        }
-        if !record.renamed.is_empty() && !warned_rename {
-            eprintln!(
-                "syria-extract: {name}:{number}: field(s) {} printed as input_<name> (the output has its own); \
-                 said once per input",
-                record.renamed.join(", ")
-            );
-            warned_rename = true;
-        }
-        let date = match record.date {
-            Ok(Some(d)) => Some(d),
-            Ok(None) => date,
-            Err(reason) => {
-                let fallback = date.map_or("no date".to_string(), |d| d.to_string());
-                eprintln!("syria-extract: {name}:{number}: {reason}; extracted with {fallback}");
-                date
-            }
-        };
-        if record.text.is_empty() {
-            eprintln!("syria-extract: {name}:{number}: empty text (printed as an empty document)");
-        }
-        let key = record.id_text.unwrap_or_else(|| format!("{name}:{number}"));
-        sink.push(Doc {
-            text: record.text,
-            date,
-            source: record.source,
-            label: Label::Record {
-                id: record.id,
-                key,
-                passthrough: record.passthrough,
-            },
-        })?;
-    }
-    Ok(bad)
-}
-
-/// Collects documents into chunks and writes their answers.
-struct Sink<'a> {
-    extractor: &'a Extractor,
-    format: Format,
-    out: &'a mut dyn Write,
-    chunk: Vec<Doc>,
-    bytes: usize,
-    progress: Progress,
-}
-
-impl Sink<'_> {
-    fn push(&mut self, doc: Doc) -> io::Result<()> {
-        if doc.text.len() >= CHUNK_BYTES {
-            // A document the size of a chunk is extracted alone and its answer streamed
-            // out, not held in memory: it can be larger than the document.
-            self.flush()?;
-            write_answer(self.extractor, self.format, &doc, self.out)?;
-            self.progress.add(1, doc.text.len());
-            return Ok(());
-        }
-        self.bytes += doc.text.len();
-        self.chunk.push(doc);
-        if self.chunk.len() >= CHUNK_DOCS || self.bytes >= CHUNK_BYTES {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        let answers = render_all(self.extractor, self.format, &self.chunk);
-        for answer in answers {
-            self.out.write_all(&answer?)?;
-        }
-        self.progress.add(self.chunk.len(), self.bytes);
-        self.chunk.clear();
-        self.bytes = 0;
-        Ok(())
-    }
-}
-
-/// The answers of a chunk, in order, rendered on all cores: each worker takes the next
-/// document from a shared counter, so a few long articles do not idle the others.
-fn render_all(extractor: &Extractor, format: Format, docs: &[Doc]) -> Vec<io::Result<Vec<u8>>> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(docs.len());
-    if workers <= 1 {
-        return docs.iter().map(|d| render(extractor, format, d)).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, io::Result<Vec<u8>>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(doc) = docs.get(i) else { break };
-                        mine.push((i, render(extractor, format, doc)));
+        let shared_name: Arc<str> = Arc::from(name.as_str());
+        let mut capacity = 1 << 12;
+        for number in 1.. {
+            let mut line = Vec::with_capacity(capacity);
+            match reader.read_until(b'\n', &mut line) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) => {
+                    let message = format!("syria-extract: {name}:{number}: cannot read: {e}");
+                    if !send(Job::Unreadable(message)) {
+                        return;
                     }
-                    mine
-                })
-            })
-            .collect();
-        // A worker only fails by panicking; its documents are redone below, where a
-        // second panic shows the message on this thread.
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    });
-    done.sort_unstable_by_key(|(i, _)| *i);
-    let mut done = done.into_iter().peekable();
-    (0..docs.len())
-        .map(|i| match done.next_if(|(j, _)| *j == i) {
-            Some((_, answer)) => answer,
-            None => render(extractor, format, &docs[i]),
-        })
-        .collect()
+                    break;
+                }
+            }
+            // The next line's buffer: the size of this one, so that lines are read
+            // without regrowing, but one huge line does not set it for the rest.
+            capacity = line.len().clamp(1 << 12, 1 << 20);
+            // JSON Lines allows no blank record; a blank line (often the last) is no
+            // document. (A byte-order mark on the first line is taken off later.)
+            let record = match line.strip_prefix(b"\xEF\xBB\xBF") {
+                Some(rest) if number == 1 => rest,
+                _ => &line[..],
+            };
+            if record.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let job = Job::Line {
+                input: index,
+                name: Arc::clone(&shared_name),
+                number,
+                bytes: line,
+            };
+            if !send(job) {
+                return;
+            }
+        }
+    }
+}
+
+/// The writer: answers in job order, with their messages; the number of failures.
+fn write_in_order(
+    extractor: &Extractor,
+    format: Format,
+    answers: mpsc::Receiver<(usize, Answer)>,
+    window: &Window,
+    progress: &mut Progress,
+    out: &mut dyn Write,
+) -> io::Result<usize> {
+    let mut waiting: BTreeMap<usize, Answer> = BTreeMap::new();
+    let (mut next, mut failed) = (0, 0);
+    let mut warned_rename: Vec<usize> = Vec::new();
+    for (seq, answer) in answers {
+        waiting.insert(seq, answer);
+        while let Some(answer) = waiting.remove(&next) {
+            next += 1;
+            if let (Some(note), Some(input)) = (&answer.renamed, answer.input) {
+                if !warned_rename.contains(&input) {
+                    eprintln!("{note}");
+                    warned_rename.push(input);
+                }
+            }
+            for note in &answer.notes {
+                eprintln!("{note}");
+            }
+            failed += answer.failed;
+            match answer.output {
+                Rendered::Nothing => {}
+                Rendered::Bytes(bytes) => {
+                    out.write_all(&bytes?)?;
+                    progress.add(1, answer.bytes);
+                }
+                Rendered::Direct(doc) => {
+                    write_answer(extractor, format, &doc, out)?;
+                    progress.add(1, answer.bytes);
+                }
+            }
+            window.leave(answer.bytes);
+        }
+    }
+    Ok(failed)
+}
+
+/// A worker's part of one job: parse, extract, render.
+fn answer(
+    extractor: &Extractor,
+    format: Format,
+    names: &FieldNames,
+    default_date: Option<Date>,
+    job: Job,
+) -> Answer {
+    let mut answer = Answer {
+        input: None,
+        renamed: None,
+        notes: Vec::new(),
+        failed: 0,
+        bytes: job.len(),
+        output: Rendered::Nothing,
+    };
+    let doc = match job {
+        Job::Unreadable(message) => {
+            answer.notes.push(message);
+            answer.failed = 1;
+            return answer;
+        }
+        Job::File { name, text } => {
+            if text.is_empty() {
+                answer.notes.push(format!(
+                    "syria-extract: {name}: empty file (printed as an empty document)"
+                ));
+            }
+            Doc {
+                text,
+                date: default_date,
+                source: None,
+                label: Label::File(name),
+            }
+        }
+        Job::Line {
+            input,
+            name,
+            number,
+            bytes,
+        } => {
+            answer.input = Some(input);
+            match line_document(names, default_date, &name, number, bytes, &mut answer) {
+                Some(doc) => doc,
+                None => {
+                    answer.failed = 1;
+                    return answer;
+                }
+            }
+        }
+    };
+    answer.output = if doc.text.len() >= WINDOW_BYTES {
+        // A document the size of the window is extracted alone and its answer streamed
+        // out, not held in memory: it can be larger than the document.
+        Rendered::Direct(Box::new(doc))
+    } else {
+        Rendered::Bytes(render(extractor, format, &doc))
+    };
+    answer
+}
+
+/// The document of one archive line, or `None` (the reason in the answer's notes).
+fn line_document(
+    names: &FieldNames,
+    default_date: Option<Date>,
+    name: &str,
+    number: usize,
+    line: Vec<u8>,
+    answer: &mut Answer,
+) -> Option<Doc> {
+    let mut bytes = line.as_slice();
+    if number == 1 {
+        // A byte-order mark, as some editors and Windows tools save UTF-8.
+        bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    }
+    let record = match jsonl::parse(bytes, names) {
+        Ok(r) => r,
+        Err(reason) => {
+            answer
+                .notes
+                .push(format!("syria-extract: {name}:{number}: {reason}"));
+            return None;
+        }
+    };
+    // The record holds the text now; the line's buffer goes before the text is
+    // extracted.
+    drop(line);
+    if !record.renamed.is_empty() {
+        answer.renamed = Some(format!(
+            "syria-extract: {name}:{number}: field(s) {} printed as input_<name> (the output has its own); \
+             said once per input",
+            record.renamed.join(", ")
+        ));
+    }
+    let date = match record.date {
+        Ok(Some(d)) => Some(d),
+        Ok(None) => default_date,
+        Err(reason) => {
+            let fallback = default_date.map_or("no date".to_string(), |d| d.to_string());
+            answer.notes.push(format!(
+                "syria-extract: {name}:{number}: {reason}; extracted with {fallback}"
+            ));
+            default_date
+        }
+    };
+    if record.text.is_empty() {
+        answer.notes.push(format!(
+            "syria-extract: {name}:{number}: empty text (printed as an empty document)"
+        ));
+    }
+    let key = record.id_text.unwrap_or_else(|| format!("{name}:{number}"));
+    Some(Doc {
+        text: record.text,
+        date,
+        source: record.source,
+        label: Label::Record {
+            id: record.id,
+            key,
+            passthrough: record.passthrough,
+        },
+    })
 }
 
 /// Extracts one document and renders its answer into memory (for the workers).
 fn render(extractor: &Extractor, format: Format, doc: &Doc) -> io::Result<Vec<u8>> {
-    let mut answer = Vec::new();
+    let mut answer = Vec::with_capacity(doc.text.len() / 2 + 256);
     write_answer(extractor, format, doc, &mut answer)?;
     Ok(answer)
 }
@@ -357,12 +537,20 @@ fn write_answer(
                 }
             }
             out.write_all(b",")?;
-            let mut body = SkipFirstByte {
-                out,
-                skipped: false,
-            };
+            // Buffered here, in a writer of known type: serde_json writes every key and
+            // bracket on its own, and through `dyn Write` each was a call of its own.
+            let mut body = io::BufWriter::with_capacity(
+                1 << 16,
+                SkipFirstByte {
+                    out,
+                    skipped: false,
+                },
+            );
             serde_json::to_writer(&mut body, &document)?;
-            body.out.write_all(b"\n")
+            body.write_all(b"\n")?;
+            // Not `flush`, which would flush standard output too, once per document.
+            body.into_inner().map_err(io::IntoInnerError::into_error)?;
+            Ok(())
         }
         Format::Acled { timestamp } => {
             let info = DocumentInfo {

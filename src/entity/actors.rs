@@ -307,21 +307,25 @@ impl Resolver {
                 return None;
             }
         }
+        // Read back over the whole document: the kind first, then the record, then
+        // the cue (which normalizes its text).
         let fits = |e: &Entity| {
-            let by_name = actor_index(gaz, e).is_some_and(|a| r.heads.binary_search(&a).is_ok());
+            let by_name = || actor_index(gaz, e).is_some_and(|a| r.heads.binary_search(&a).is_ok());
             // "فصيل X" for الفصيل: the noun as the actor cue right before the name,
             // without the article ("هاجم التنظيم تركيا" is no such cue).
-            let by_cue = e.cue.as_ref().is_some_and(|c| {
-                let cue = normalize_str(&c.text);
-                let plain = |(chain, stem): (&str, &str)| {
-                    stem == r.noun
-                        && crate::text::clitics::chain(chain)
-                            == Some(crate::text::clitics::Chain::Plain)
-                };
-                c.role == CueRole::Actor
-                    && (cue == r.noun || crate::text::clitics::clitic_splits(&cue).any(plain))
-            });
-            e.kind == EntityKind::Actor && (by_name || by_cue)
+            let by_cue = || {
+                e.cue.as_ref().is_some_and(|c| {
+                    let cue = normalize_str(&c.text);
+                    let plain = |(chain, stem): (&str, &str)| {
+                        stem == r.noun
+                            && crate::text::clitics::chain(chain)
+                                == Some(crate::text::clitics::Chain::Plain)
+                    };
+                    c.role == CueRole::Actor
+                        && (cue == r.noun || crate::text::clitics::clitic_splits(&cue).any(plain))
+                })
+            };
+            e.kind == EntityKind::Actor && (by_name() || by_cue())
         };
         let (actor, reference) = match before.iter().rev().find(|e| fits(e)) {
             Some(e) => (
@@ -373,30 +377,60 @@ impl Resolver {
         names: &mut Vec<NameSpan>,
         nouns: &[(NameSpan, u32)],
     ) {
+        if nouns.is_empty() {
+            return;
+        }
         let words = self.actor_words();
         let ntext = norm.as_str();
+        // The entities stay in a pool while phrases replace some: `order` holds the
+        // pool index of each span of `names`, so that a phrase moves two small arrays,
+        // not the entities. `names` is sorted by start, and spans are short: a span
+        // holding an offset, or starting its word at one, is found by bisection and a
+        // scan bounded by the longest span (and the longest clitics) seen.
+        debug_assert!(names.windows(2).all(|w| w[0].start <= w[1].start));
+        let mut pool: Vec<Option<Entity>> =
+            std::mem::take(entities).into_iter().map(Some).collect();
+        let mut order: Vec<usize> = (0..pool.len()).collect();
+        let mut longest = names.iter().map(|m| m.end - m.start).max().unwrap_or(0);
+        let mut clitics = names
+            .iter()
+            .map(|m| m.start - m.word_start)
+            .max()
+            .unwrap_or(0);
         for &(noun_span, n) in nouns {
             let Some(noun) = words.nouns.get(n as usize) else {
                 continue;
             };
-            let inside = |names: &[NameSpan]| {
-                names.iter().any(|m| {
-                    m.start <= noun_span.start && noun_span.start < m.end && *m != noun_span
-                })
-            };
-            if inside(names) {
+            let s = noun_span.start;
+            let inside = names[..names.partition_point(|m| m.start <= s)]
+                .iter()
+                .rev()
+                .take_while(|m| m.start + longest >= s)
+                .any(|m| m.start <= s && s < m.end && *m != noun_span);
+            if inside {
                 continue;
             }
-            let Some((end, actor, patron)) =
-                self.phrase(gaz, ntext, noun_span, noun, names, entities)
-            else {
+            let found = {
+                // The first name whose word starts at `at`, with its entity.
+                let name_at = |at: usize| {
+                    let from = names.partition_point(|m| m.start < at);
+                    let j = names[from..]
+                        .iter()
+                        .take_while(|m| m.start <= at + clitics)
+                        .position(|m| m.word_start == at)
+                        .map(|k| from + k)?;
+                    Some((names[j], pool[order[j]].as_ref()?))
+                };
+                self.phrase(gaz, ntext, noun_span, noun, &name_at)
+            };
+            let Some((end, actor, patron)) = found else {
                 continue;
             };
             // The phrase begins with the noun's article ("الميليشيات"), not after it.
-            let clitics = &ntext[noun_span.word_start..noun_span.start];
-            let article = if clitics.ends_with(ARTICLE) {
+            let clitics_before = &ntext[noun_span.word_start..noun_span.start];
+            let article = if clitics_before.ends_with(ARTICLE) {
                 ARTICLE.len()
-            } else if clitics.ends_with("لل") {
+            } else if clitics_before.ends_with("لل") {
                 "ل".len()
             } else {
                 0
@@ -422,31 +456,38 @@ impl Resolver {
                     .into_iter()
                     .collect();
             }
-            // The phrase takes the place of what it covers (the patron's name).
-            let mut k = 0;
-            while k < names.len() {
-                if names[k].start >= name.start && names[k].end <= name.end {
-                    names.remove(k);
-                    entities.remove(k);
-                } else {
-                    k += 1;
+            // The phrase takes the place of what it covers (the patron's name), in
+            // order by start: what it covers starts within it.
+            let lo = names.partition_point(|m| m.start < name.start);
+            let hi = names.partition_point(|m| m.start <= name.end);
+            let kept: Vec<(NameSpan, usize)> = (lo..hi)
+                .filter(|&k| names[k].end > name.end)
+                .map(|k| (names[k], order[k]))
+                .collect();
+            for k in lo..hi {
+                if names[k].end <= name.end {
+                    pool[order[k]] = None;
                 }
             }
-            let at = names.partition_point(|m| m.start < name.start);
-            names.insert(at, name);
-            entities.insert(at, entity);
+            pool.push(Some(entity));
+            let spans = std::iter::once(name).chain(kept.iter().map(|(m, _)| *m));
+            names.splice(lo..hi, spans);
+            let slots = std::iter::once(pool.len() - 1).chain(kept.iter().map(|(_, k)| *k));
+            order.splice(lo..hi, slots);
+            longest = longest.max(name.end - name.start);
+            clitics = clitics.max(name.start - name.word_start);
         }
+        *entities = order.iter().filter_map(|&k| pool[k].take()).collect();
     }
 
     /// The phrase a force noun heads: (its end, the actor, the patron or state).
-    fn phrase(
+    fn phrase<'e>(
         &self,
         gaz: &Gazetteer,
         ntext: &str,
         noun_span: NameSpan,
         noun: &ForceNoun,
-        names: &[NameSpan],
-        entities: &[Entity],
+        name_at: &dyn Fn(usize) -> Option<(NameSpan, &'e Entity)>,
     ) -> Option<(usize, u32, u32)> {
         let words = self.actor_words();
         let w1 = SPACED.next(ntext, noun_span.end)?;
@@ -485,17 +526,17 @@ impl Resolver {
             "من" | "ل" => (QUOTED.next(ntext, next.1)?.0, false),
             _ => (next.0, true),
         };
-        let j = names.iter().position(|m| m.word_start == at)?;
-        if needs_lam && !ntext[names[j].word_start..names[j].start].contains('ل') {
+        let (found, entity) = name_at(at)?;
+        if needs_lam && !ntext[found.word_start..found.start].contains('ل') {
             return None;
         }
-        let patron = match gaz.get(&entities[j].id)? {
+        let patron = match gaz.get(&entity.id)? {
             RecordRef::Actor(a) => a,
             RecordRef::Location(l) => *words.country_states.get(&l)?,
             _ => return None,
         };
         let actor = self.patron_pick(gaz, &noun.kinds, patron)?;
-        Some((names[j].end, actor, patron))
+        Some((found.end, actor, patron))
     }
 
     /// The actor a force noun of `kinds` with `patron` names: the patron itself when

@@ -33,6 +33,8 @@
 
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
 use super::context::joined;
 use super::resolve::{NameSpan, Resolver};
 use super::types::Entity;
@@ -267,17 +269,6 @@ type Score = [u32; 4];
 /// The most words between two names of one phrase.
 const PHRASE_WORDS: usize = 3;
 
-/// How many entities on each side of a mention the document pass reads: all of an
-/// article's (a long one names a few hundred), a bounded number of a huge text (an
-/// archive joined into one file), so that the pass stays linear in its length: it
-/// was quadratic, 8 s for 4 MB of news, hours for 100 MB.
-const REACH: usize = 1_000;
-
-/// The indices of the entities within [`REACH`] of entity `i`, of `len`.
-fn around(i: usize, len: usize) -> std::ops::Range<usize> {
-    i.saturating_sub(REACH)..i.saturating_add(REACH + 1).min(len)
-}
-
 /// Where the sentences and paragraphs of a text start, for the scope of two mentions.
 struct Layout {
     /// Byte offsets of sentence ends (. ! ? ؟ and line breaks).
@@ -323,11 +314,12 @@ impl Layout {
         }
         let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
         let gap = text.get(first.end..second.start).unwrap_or_default();
-        // Counted up to one past the most a phrase allows: two mentions far apart in
-        // one long sentence (a list of a thousand names) cost no more than near ones.
         let words = gap
             .split(|c: char| c.is_whitespace() || c == '،' || c == ',')
             .filter(|w| w.chars().any(is_word_char))
+            // Counted up to one past the most a phrase allows: two mentions far apart
+            // in one long sentence (a list of a thousand names) cost no more than near
+            // ones.
             .take(PHRASE_WORDS + 1)
             .count();
         if words <= PHRASE_WORDS {
@@ -353,48 +345,108 @@ struct Scene<'a> {
     /// The entity's cue prefers the kind of its record ("بريف الرقة" for the
     /// governorate, "ناحية ربيعة"): an administrative unit named as one.
     named_as_kind: Vec<bool>,
+    /// The paragraph of each entity.
+    paragraph: Vec<usize>,
+    /// The entity indices ordered by paragraph, then index: a paragraph's entities are
+    /// a run of it, so that a neighbourhood is read without scanning the document.
+    by_paragraph: Vec<usize>,
+    /// The sentence of each entity, and the indices ordered by sentence (as above).
+    sentence: Vec<usize>,
+    by_sentence: Vec<usize>,
+    /// The settled mentions of each place, and the places in the order they were
+    /// first settled: the document tier of a score is read from these.
+    settled_mentions: HashMap<u32, usize>,
+    settled_places: Vec<u32>,
+    /// Per candidate: the points of every settled place of the document, and how many
+    /// of `settled_places` they cover.
+    document_points: HashMap<u32, (u32, usize)>,
 }
 
 impl Scene<'_> {
     /// The evidence for candidate `c` of entity `i` from the settled places of the
     /// document, per tier: per other place, the best relation of its mentions in the
-    /// tier.
-    fn score(&self, i: usize, c: u32) -> Score {
-        // (tier, place, points): the best per place and tier.
-        let mut best: Vec<(usize, u32, u32)> = Vec::new();
-        for j in around(i, self.entities.len()) {
-            let e = &self.entities[j];
+    /// tier. (A place's relation to `c` is the same for all its mentions, so a tier
+    /// sums the places with a mention in it. Entity `i` is not settled.)
+    fn score(&mut self, i: usize, c: u32) -> Score {
+        let (places, gaz, admin1) = (self.places, self.gaz, self.admin1);
+        let mut score = Score::default();
+        // The phrase and sentence tiers, from the mentions of `i`'s sentence; and how
+        // many settled mentions each place has here.
+        let sentence = self.sentence[i];
+        let from = self
+            .by_sentence
+            .partition_point(|&j| self.sentence[j] < sentence);
+        let mut counted: Vec<(usize, u32)> = Vec::new();
+        let mut here: Vec<(u32, usize)> = Vec::new();
+        for &j in self.by_sentence[from..]
+            .iter()
+            .take_while(|&&j| self.sentence[j] == sentence)
+        {
             if j == i || !self.settled[j] {
                 continue;
             }
             let Some(f) = self.loc[j] else { continue };
-            let relation = self.places.relation(self.gaz, self.admin1, c, f);
+            match here.iter_mut().find(|(g, _)| *g == f) {
+                Some((_, n)) => *n += 1,
+                None => here.push((f, 1)),
+            }
+            let relation = places.relation(gaz, admin1, c, f);
             if relation == 0 {
                 continue;
             }
-            let tier = self.layout.scope(self.text, &self.entities[i], e).tier();
-            match best.iter_mut().find(|(t, g, _)| *t == tier && *g == f) {
-                Some((_, _, p)) => *p = (*p).max(relation),
-                None => best.push((tier, f, relation)),
+            let tier = self
+                .layout
+                .scope(self.text, &self.entities[i], &self.entities[j])
+                .tier();
+            if !counted.contains(&(tier, f)) {
+                counted.push((tier, f));
+                score[tier] += relation;
             }
         }
-        let mut score = Score::default();
-        for (tier, _, points) in best {
-            score[tier] += points;
+        // The document tier: every settled place but those named only in this sentence.
+        let (mut points, seen) = self.document_points.get(&c).copied().unwrap_or_default();
+        for &f in &self.settled_places[seen..] {
+            points += places.relation(gaz, admin1, c, f);
         }
-        score[3] = u32::from(self.places.is_seat(self.gaz, c));
+        self.document_points
+            .insert(c, (points, self.settled_places.len()));
+        for (f, n) in here {
+            if self.settled_mentions.get(&f) == Some(&n) {
+                points = points.saturating_sub(places.relation(gaz, admin1, c, f));
+            }
+        }
+        score[Scope::Document.tier()] = points;
+        score[3] = u32::from(places.is_seat(gaz, c));
         score
+    }
+
+    /// Entity `i` is settled on `loc`.
+    fn settle(&mut self, i: usize, loc: Option<u32>) {
+        self.loc[i] = loc;
+        self.settled[i] = true;
+        if let Some(f) = loc {
+            let n = self.settled_mentions.entry(f).or_insert(0);
+            if *n == 0 {
+                self.settled_places.push(f);
+            }
+            *n += 1;
+        }
     }
 
     /// The other places of entity `i`'s paragraph: (entity index, location).
     fn neighbours(&self, i: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
-        let paragraph = self.layout.paragraph(self.entities[i].start);
+        let paragraph = self.paragraph[i];
+        let from = self
+            .by_paragraph
+            .partition_point(|&j| self.paragraph[j] < paragraph);
         let own = self.loc[i];
-        around(i, self.entities.len()).filter_map(move |j| {
-            let f = self.loc[j]?;
-            let here = j != i && Some(f) != own;
-            (here && self.layout.paragraph(self.entities[j].start) == paragraph).then_some((j, f))
-        })
+        self.by_paragraph[from..]
+            .iter()
+            .take_while(move |&&j| self.paragraph[j] == paragraph)
+            .filter_map(move |&j| {
+                let f = self.loc[j]?;
+                (j != i && Some(f) != own).then_some((j, f))
+            })
     }
 
     fn scope(&self, i: usize, j: usize) -> Scope {
@@ -506,16 +558,44 @@ impl Resolver {
                 }
             })
             .collect();
+        let layout = Layout::new(text, entities.last().map_or(0, |e| e.end));
+        let paragraph: Vec<usize> = entities.iter().map(|e| layout.paragraph(e.start)).collect();
+        let mut by_paragraph: Vec<usize> = (0..entities.len()).collect();
+        by_paragraph.sort_by_key(|&j| (paragraph[j], j));
+        let sentence: Vec<usize> = entities.iter().map(|e| layout.sentence(e.start)).collect();
+        let mut by_sentence: Vec<usize> = (0..entities.len()).collect();
+        by_sentence.sort_by_key(|&j| (sentence[j], j));
+        let loc: Vec<Option<u32>> = entities.iter().map(location).collect();
+        let settled: Vec<bool> = candidates.iter().map(|c| c.len() < 2).collect();
+        let mut settled_mentions: HashMap<u32, usize> = HashMap::default();
+        let mut settled_places = Vec::new();
+        for f in (0..entities.len())
+            .filter(|&j| settled[j])
+            .filter_map(|j| loc[j])
+        {
+            let n = settled_mentions.entry(f).or_insert(0);
+            if *n == 0 {
+                settled_places.push(f);
+            }
+            *n += 1;
+        }
         let mut scene = Scene {
             places: self.places(),
             gaz,
             admin1: self.admin1_ids(),
             text,
-            layout: Layout::new(text, entities.last().map_or(0, |e| e.end)),
+            layout,
             entities,
-            loc: entities.iter().map(location).collect(),
-            settled: candidates.iter().map(|c| c.len() < 2).collect(),
+            loc,
+            settled,
             named_as_kind,
+            paragraph,
+            by_paragraph,
+            sentence,
+            by_sentence,
+            settled_mentions,
+            settled_places,
+            document_points: HashMap::default(),
         };
         let mut by_evidence = vec![false; entities.len()];
         // Two rounds: places decided in the first are evidence in the second.
@@ -527,8 +607,7 @@ impl Resolver {
                 }
                 let scores: Vec<Score> = candidates[i].iter().map(|&c| scene.score(i, c)).collect();
                 if let Some(best) = strict_best(&scores) {
-                    scene.loc[i] = candidates[i].get(best).copied();
-                    scene.settled[i] = true;
+                    scene.settle(i, candidates[i].get(best).copied());
                     by_evidence[i] = true;
                     changed = true;
                 }
@@ -537,14 +616,17 @@ impl Resolver {
                 break;
             }
         }
-        // A name left undecided takes the choice made for it elsewhere in the document.
-        for i in 0..entities.len() {
+        // A name left undecided takes the choice made for it elsewhere in the document
+        // (by the first mention decided by evidence).
+        let mut decided: HashMap<&[u32], usize> = HashMap::default();
+        for j in (0..entities.len()).filter(|&j| by_evidence[j]) {
+            decided.entry(candidates[j].as_slice()).or_insert(j);
+        }
+        for (i, list) in candidates.iter().enumerate() {
             if scene.settled[i] {
                 continue;
             }
-            if let Some(j) = around(i, entities.len())
-                .find(|&j| by_evidence[j] && candidates[j] == candidates[i])
-            {
+            if let Some(&j) = decided.get(list.as_slice()) {
                 scene.loc[i] = scene.loc[j];
                 scene.settled[i] = true;
             }
@@ -577,16 +659,14 @@ impl Resolver {
             .collect();
         // One mention named as a place makes the others of that village places too
         // ("قرية جورين" … "السيطرة على جورين").
+        let named_places: HashSet<Option<u32>> = (0..entities.len())
+            .filter(|&j| verdicts[j] == Some((true, true)))
+            .map(|j| scene.loc[j])
+            .collect();
         let keep: Vec<bool> = (0..entities.len())
             .map(|i| match verdicts[i] {
                 None => true,
-                Some((stands, named)) => {
-                    stands
-                        && (named
-                            || around(i, entities.len()).any(|j| {
-                                scene.loc[j] == scene.loc[i] && verdicts[j] == Some((true, true))
-                            }))
-                }
+                Some((stands, named)) => stands && (named || named_places.contains(&scene.loc[i])),
             })
             .collect();
         let (loc, settled) = (scene.loc, scene.settled);

@@ -15,7 +15,7 @@
 use super::types::{Event, Mention};
 use super::{Input, Placed};
 use crate::kinds::{EventKind, TimeDirection, TimeUnit};
-use crate::lexicon::{LexValue, Lexicon, WordClass};
+use crate::lexicon::{ClassSet, LexValue, Lexicon, WordClass};
 use crate::text::words::clause_side;
 
 /// How many words after a trigger may make it figurative ("هجوما حادا", "انفجار
@@ -31,6 +31,25 @@ const HYPOTHETICAL_WORDS: usize = 8;
 const REFERENCE_WORDS: usize = 2;
 /// ... for historical words, either side.
 const HISTORICAL_WORDS: usize = 12;
+/// How many words before a trigger the cue classes above read at most.
+const CUE_WORDS: usize = max(STATEMENT_WORDS, HISTORICAL_WORDS);
+
+// Every cue class reads within the words looked up.
+const _: () = assert!(
+    HYPOTHETICAL_WORDS <= CUE_WORDS
+        && LIGHT_WORDS <= CUE_WORDS
+        && REFERENCE_WORDS <= CUE_WORDS
+        && VICTIM_WORDS <= CUE_WORDS
+);
+
+const fn max(a: usize, b: usize) -> usize {
+    if a > b {
+        a
+    } else {
+        b
+    }
+}
+
 /// How many words of a sentence (or of its reported speech) may stand before the
 /// trigger of its main clause.
 const MAIN_CLAUSE_WORDS: usize = 12;
@@ -48,10 +67,15 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     let lex = input.lex;
     let before = ntext.get(..p.nspan.0).unwrap_or_default();
     let after = ntext.get(p.nspan.1..).unwrap_or_default();
-    // Cue words are read back to the clause's start.
+    // Cue words are read back to the clause's start; each word's classes are looked
+    // up once for all the cue classes below.
     let words_before = || clause_side(before, before.char_indices().rev());
+    let mut classes_before = [ClassSet::default(); CUE_WORDS];
+    for (slot, w) in classes_before.iter_mut().zip(words_before()) {
+        *slot = lex.held_classes(w);
+    }
     let any_before =
-        |n: usize, class: WordClass| words_before().take(n).any(|w| lex.holds(class, w));
+        |n: usize, class: WordClass| classes_before.iter().take(n).any(|c| c.has(class));
     if event.kind != EventKind::Protest
         && clause_side(after, after.char_indices())
             .take(FIGURATIVE_WORDS)
@@ -68,10 +92,10 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     if is_question(input, event, p) {
         return Mention::Question;
     }
-    let historical_word = words_before()
-        .take(HISTORICAL_WORDS)
-        .chain(clause_side(after, after.char_indices()).take(HISTORICAL_WORDS))
-        .any(|w| lex.holds(WordClass::Historical, w));
+    let historical_word = any_before(HISTORICAL_WORDS, WordClass::Historical)
+        || clause_side(after, after.char_indices())
+            .take(HISTORICAL_WORDS)
+            .any(|w| lex.holds(WordClass::Historical, w));
     if historical_word || dated_before(input, event) || names_an_earlier_year(input, p) {
         return Mention::Historical;
     }
@@ -419,6 +443,10 @@ mod tests {
                 // The event of someone already named.
                 "وطالبت عائلته بالكشف عن مصيره منذ اعتقاله.",
                 "وصعّد الائتلاف من هجومه على المبعوث الدولي.",
+                // The event as the topic of what is said or felt.
+                "وأثار مقتل شابين برصاص قناص غضبا واسعا في درعا.",
+                "وعلى الرغم من مقتل ثلاثة عناصر، واصلت الفصائل تقدمها.",
+                "وتحدث الناشطون بشأن اغتيال قيادي في الفصيل بريف درعا.",
             ],
         );
         none_reported(
