@@ -84,11 +84,12 @@ fn main() {
     let rebuilt = Extractor::new(g).map(|e| e.pattern_count()).unwrap_or(0);
     let rebuild = t.elapsed();
     println!(
-        "default extractor: first build (parse + compile) {:.1} ms, rebuild from parsed gazetteer {:.1} ms, {} patterns ({rebuilt}), automaton {:.1} MB, process RSS growth {:.1} MB",
+        "default extractor: first build (parse + compile) {:.1} ms, rebuild from parsed gazetteer {:.1} ms, {} patterns ({rebuilt}), automaton {:.1} MB ({}), process RSS growth {:.1} MB",
         build.as_secs_f64() * 1e3,
         rebuild.as_secs_f64() * 1e3,
         extractor.pattern_count(),
         extractor.automaton_memory() as f64 / 1e6,
+        extractor.automaton_kind(),
         after.saturating_sub(before) as f64 / 1e6
     );
     let normalized: Vec<String> = docs.iter().map(|d| normalize(d).into_string()).collect();

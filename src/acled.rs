@@ -644,8 +644,8 @@ fn event_drafts(
     event: &Event,
     outcomes: &[&Event],
 ) -> Vec<Draft> {
-    let event_type = event.acled.event_type.clone();
-    let sub_event_type = event.acled.sub_event_type.clone();
+    let event_type = event.acled.event_type.to_string();
+    let sub_event_type = event.acled.sub_event_type.to_string();
     let violent = disorder_type(&event_type, &sub_event_type).starts_with("Political violence");
     let mut tags = Vec::new();
     let mut unnamed = false;

@@ -116,6 +116,53 @@ pub enum ErrorKind {
         /// The id that does not exist.
         id: String,
     },
+    /// A reference names a record of another kind (an actor as a location's parent).
+    #[error("column {column:?}: {id:?} is {found}, not {expected}")]
+    WrongReferenceKind {
+        /// Column name.
+        column: &'static str,
+        /// The id referenced.
+        id: String,
+        /// What the column must name ("a location").
+        expected: &'static str,
+        /// What the id names ("an actor").
+        found: &'static str,
+    },
+    /// Two records share a normalized spelling and not both are flagged `ambiguous`:
+    /// without the flag one of them would never be returned. The error's line is the
+    /// later record's.
+    #[error(
+        "name {name:?} is also a name of {other:?} (at {at}); records sharing a spelling must all be flagged ambiguous, and {}",
+        unflagged(.other, *.other_flagged, *.this_flagged)
+    )]
+    SharedName {
+        /// The name as written in this row.
+        name: String,
+        /// The id of the record that claimed the spelling first.
+        other: String,
+        /// `file:line` of that record.
+        at: String,
+        /// Whether that record is flagged `ambiguous`.
+        other_flagged: bool,
+        /// Whether this row's record is.
+        this_flagged: bool,
+    },
+    /// A name or word is longer than the automaton accepts.
+    #[error("column {column:?}: a name of {chars} characters (after normalization) is longer than the {max} allowed")]
+    NameTooLong {
+        /// Column name.
+        column: &'static str,
+        /// Its length in characters, normalized.
+        chars: usize,
+        /// The limit, [`MAX_NAME_CHARS`](crate::gazetteer::MAX_NAME_CHARS).
+        max: usize,
+    },
+    /// A byte-order mark (U+FEFF) elsewhere than at the very start of the file, as
+    /// when files are joined with `cat`.
+    #[error(
+        "a byte-order mark (U+FEFF) inside the file: only the start of a file may hold one (were two files joined?)"
+    )]
+    ByteOrderMark,
     /// Parent links form a cycle.
     #[error("parent chain of {id:?} forms a cycle")]
     ParentCycle {
@@ -125,6 +172,15 @@ pub enum ErrorKind {
     /// The matcher could not be built (for example, too many patterns).
     #[error("cannot build the matcher: {0}")]
     Build(String),
+}
+
+/// Which of two records sharing a spelling lack the `ambiguous` flag, for the message.
+fn unflagged(other: &str, other_flagged: bool, this_flagged: bool) -> String {
+    match (other_flagged, this_flagged) {
+        (true, _) => "this record is not".to_string(),
+        (false, true) => format!("{other:?} is not"),
+        (false, false) => "neither is".to_string(),
+    }
 }
 
 impl Error {

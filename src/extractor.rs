@@ -173,6 +173,7 @@ impl fmt::Debug for Extractor {
             .field("lexicon_words", &gaz.lexicon().entries().len())
             .field("patterns", &self.pattern_count())
             .field("automaton_bytes", &self.automaton_memory())
+            .field("automaton", &self.automaton_kind())
             .finish()
     }
 }
@@ -286,6 +287,18 @@ impl Extractor {
         self.inner.matcher.memory_usage()
     }
 
+    /// Which automaton the search runs: `"dfa"`, the fastest, or `"nfa"`, which the
+    /// build falls back to when a DFA would be too large (more than 64 MB) or too
+    /// slow to build (names that repeat a letter or a syllable).
+    #[doc(hidden)]
+    pub fn automaton_kind(&self) -> &'static str {
+        if self.inner.matcher.is_dfa() {
+            "dfa"
+        } else {
+            "nfa"
+        }
+    }
+
     /// The keys a hit stands for: the targets of its pattern whose clitic and suffix
     /// rules the hit meets.
     fn fitting_keys<'a>(&'a self, ntext: &'a str, h: &'a Hit) -> impl Iterator<Item = Key> + 'a {
@@ -330,7 +343,11 @@ impl Extractor {
         let text = article.text;
         let norm = crate::normalize::normalize(text);
         let hits = self.sorted_hits(norm.as_str());
-        let (entities, entity_spans) = self.entities(text, &norm, hits.entities, article.published);
+        let (mut entities, entity_spans) =
+            self.entities(text, &norm, hits.entities, article.published);
+        // The list grew by doubling: give back the spare room (up to half of it) before
+        // the events are built beside it, not after, when the peak is past.
+        entities.shrink_to_fit();
         let mut anchors = hits.times;
         let lex = self.inner.gazetteer.lexicon();
         let (times, time_spans) =
@@ -348,6 +365,11 @@ impl Extractor {
                 article.published.map(|d| d.year()),
             )
         };
+        // The lists grew by doubling; a document of a huge text keeps only what it
+        // holds (up to half of each would be spare room).
+        let (mut events, mut times) = (events, times);
+        events.shrink_to_fit();
+        times.shrink_to_fit();
         Document {
             entities,
             events,

@@ -203,6 +203,69 @@ fn cases() -> Vec<Case> {
             "column \"affiliation\": unknown id \"ghost\"",
         ),
         (
+            "a name that is only punctuation",
+            file(LOC, &["a\tcity\tA\t-\t\t\t\t\t\t\t\t\tcurated"]),
+            2,
+            |k| matches!(k, ErrorKind::InvalidValue { column: "name_ar", .. }),
+            "column \"name_ar\": invalid value \"-\": a name needs at least two letters or digits",
+        ),
+        (
+            "an alias of one letter",
+            file(LOC, &["a\tcity\tA\tاي\tبـ|«ب»\t\t\t\t\t\t\t\tcurated"]),
+            2,
+            |k| matches!(k, ErrorKind::InvalidValue { column: "aliases", value, .. } if value == "بـ"),
+            "column \"aliases\": invalid value \"بـ\": a name needs at least two letters or digits",
+        ),
+        (
+            "a cue word of punctuation",
+            file("word\trole\tvalue", &["مدينة\tlocation\tcity", "«»\tlocation\t"]),
+            3,
+            |k| matches!(k, ErrorKind::InvalidValue { column: "word", .. }),
+            "column \"word\": invalid value \"«»\": a word needs at least one letter or digit",
+        ),
+        (
+            "a name longer than the automaton takes",
+            file(LOC, &[GOOD, &format!("b\ttown\tB\t{}\t\t\t\t\t\t\t\t\tcurated", "بـ".repeat(65))]),
+            3,
+            |k| matches!(k, ErrorKind::NameTooLong { column: "name_ar", chars: 65, max: 64 }),
+            "column \"name_ar\": a name of 65 characters (after normalization) is longer than the 64 allowed",
+        ),
+        (
+            "a spelling shared without the flag",
+            file(LOC, &[GOOD, "b\ttown\tB\tبي\tأي\t\t\t\t\t\t\tambiguous\tcurated"]),
+            3,
+            |k| matches!(k, ErrorKind::SharedName { name, other, .. } if name == "أي" && other == "a"),
+            "name \"أي\" is also a name of \"a\" (at ",
+        ),
+        (
+            "GeoNames id 0",
+            file(LOC, &["a\tcity\tA\tاي\t\t\t\t\t\t0\t\t\tcurated"]),
+            2,
+            |k| matches!(k, ErrorKind::InvalidValue { column: "geonames", value, .. } if value == "0"),
+            "column \"geonames\": invalid value \"0\": not a GeoNames id (a positive integer)",
+        ),
+        (
+            "GeoNames id with a sign",
+            file(LOC, &["a\tcity\tA\tاي\t\t\t\t\t\t+12\t\t\tcurated"]),
+            2,
+            |k| matches!(k, ErrorKind::InvalidValue { column: "geonames", .. }),
+            "column \"geonames\": invalid value \"+12\": not a GeoNames id",
+        ),
+        (
+            "two files joined with cat, the second with its BOM",
+            file(LOC, &[GOOD]) + "\u{FEFF}" + &file(LOC, &["b\ttown\tB\tبي\t\t\t\t\t\t\t\t\tcurated"]),
+            3,
+            |k| matches!(k, ErrorKind::ByteOrderMark),
+            "a byte-order mark (U+FEFF) inside the file: only the start of a file may hold one",
+        ),
+        (
+            "a BOM inside a field",
+            file(LOC, &[GOOD, "b\ttown\tB\tبي\u{FEFF}\t\t\t\t\t\t\t\t\tcurated"]),
+            3,
+            |k| matches!(k, ErrorKind::ByteOrderMark),
+            "a byte-order mark (U+FEFF) inside the file",
+        ),
+        (
             "unknown flag",
             file(LOC, &["a\tcity\tA\tاي\t\t\t\t\t\t\t\tneeds-cue\tcurated"]),
             2,
@@ -363,6 +426,155 @@ fn duplicate_id_across_files_points_at_both() {
         err.to_string(),
         "second.tsv:3: duplicate id \"a\" (first defined at first.tsv:2)"
     );
+}
+
+/// A reference to a record of the wrong kind says which kind it found.
+#[test]
+fn references_to_the_wrong_kind_say_so() {
+    let places = file(LOC, &[GOOD, "b\ttown\tB\tبي\t\tx\t\t\t\t\t\t\tcurated"]);
+    let actors = file(ACT, &["x\tmilitia\tX\tاكس\t\t\t\t\t\tcurated"]);
+    let err = Extractor::builder()
+        .builtin(false)
+        .add_str("places.tsv", places)
+        .add_str("actors.tsv", actors)
+        .build()
+        .unwrap_err();
+    assert!(matches!(
+        err.kind(),
+        ErrorKind::WrongReferenceKind {
+            column: "parent",
+            expected: "a location",
+            found: "an actor",
+            ..
+        }
+    ));
+    assert_eq!(
+        err.to_string(),
+        "places.tsv:3: column \"parent\": \"x\" is an actor, not a location"
+    );
+    // An affiliation naming a built-in place, and a source.
+    for (target, found) in [("sy04", "a location"), ("src-sohr", "a source")] {
+        let actors = file(
+            ACT,
+            &[&format!(
+                "x\tmilitia\tX\tاكس تجريبي\t\t{target}\t\t\t\tcurated"
+            )],
+        );
+        let err = Extractor::builder()
+            .add_str("mine.tsv", actors)
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!("mine.tsv:2: column \"affiliation\": \"{target}\" is {found}, not an actor")
+        );
+    }
+}
+
+/// The `FILE:LINE` where the built-in record `id` is defined.
+fn builtin_line(id: &str) -> String {
+    for (name, text) in syria_extract::gazetteer::BUILTIN_FILES {
+        if let Some(i) = text.lines().position(|l| l.split('\t').next() == Some(id)) {
+            return format!("{name}:{}", i + 1);
+        }
+    }
+    panic!("{id} is not built in")
+}
+
+/// A spelling another record claims loads only when both are flagged `ambiguous`,
+/// whether the other is the user's or built in; the error names both places.
+#[test]
+fn shared_spellings_need_the_flag_on_both_records() {
+    // A user record reusing a built-in spelling (normalized: داعش with a tatweel).
+    let actors = file(ACT, &["x\tmilitia\tX\tتنظيم اكس\tداعــش\t\t\t\t\tcurated"]);
+    let err = Extractor::builder()
+        .add_str("mine.tsv", &actors)
+        .build()
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::SharedName { other, .. } if other == "isis"));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "mine.tsv:2: name \"داعــش\" is also a name of \"isis\" (at {}); records sharing a \
+             spelling must all be flagged ambiguous, and neither is",
+            builtin_line("isis")
+        )
+    );
+    // The user's flag alone is not enough: the built-in record would hide it.
+    let flagged = actors.replace("\t\tcurated", "\tambiguous\tcurated");
+    let err = Extractor::builder()
+        .add_str("mine.tsv", &flagged)
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().ends_with("and \"isis\" is not"), "{err}");
+    // Nor is the built-in flag alone (Homs, the city, is flagged; this one is not).
+    let village = "my-homs\tvillage\tHoms village\tحمص\t\tsy04\t34.7\t36.7\t\t\t\t\tcurated";
+    let err = Extractor::builder()
+        .add_str("mine.tsv", file(LOC, &[village]))
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().ends_with("and this record is not"), "{err}");
+    // Homs, the city and the governorate, are flagged: a third Homs may join them.
+    let village =
+        "my-homs\tvillage\tHoms village\tحمص\t\tsy04\t34.7\t36.7\t\t\t\tambiguous\tcurated";
+    let ex = Extractor::builder()
+        .add_str("mine.tsv", file(LOC, &[village]))
+        .build()
+        .unwrap();
+    assert!(ex.gazetteer().location("my-homs").is_some());
+    // Between two user files, the first file's line is named.
+    let err = Extractor::builder()
+        .builtin(false)
+        .add_str("one.tsv", file(LOC, &[GOOD]))
+        .add_str(
+            "two.tsv",
+            file(ACT, &["x\tmilitia\tX\tآي\t\t\t\t\t\tcurated"]),
+        )
+        .build()
+        .unwrap_err();
+    assert_eq!((err.file(), err.line()), ("two.tsv", Some(2)));
+    assert!(
+        err.to_string()
+            .contains("is also a name of \"a\" (at one.tsv:2)"),
+        "{err}"
+    );
+    // One record may list a spelling twice.
+    assert!(load_str(
+        "t.tsv",
+        &file(LOC, &["a\tcity\tA\tاي\tأي|آيْ\t\t\t\t\t\t\t\tcurated"])
+    )
+    .is_ok());
+}
+
+/// Names the matcher could never use well are refused, real short names are not.
+#[test]
+fn short_names_with_two_letters_or_digits_load() {
+    for name in ["T4", "حي", "SY24", "«حمص»"] {
+        let row = format!("a\tcity\tA\t{name}\t\t\t\t\t\t\t\t\tcurated");
+        assert!(load_str("t.tsv", &file(LOC, &[&row])).is_ok(), "{name}");
+    }
+    for name in ["-", "ب", "«»", "١", "—ـ—"] {
+        let row = format!("a\tcity\tA\t{name}\t\t\t\t\t\t\t\t\tcurated");
+        let err = load_str("t.tsv", &file(LOC, &[&row])).unwrap_err();
+        assert_eq!(err.line(), Some(2), "{name}");
+        assert!(
+            matches!(
+                err.kind(),
+                ErrorKind::InvalidValue {
+                    column: "name_ar",
+                    ..
+                }
+            ),
+            "{name}: {err}"
+        );
+    }
+    // "-" used to match every dash of the text.
+    let ex = load_str(
+        "t.tsv",
+        &file(LOC, &["a\tcity\tA\tاي\t\t\t\t\t\t\t\t\tcurated"]),
+    )
+    .unwrap();
+    assert!(ex.extract("قصف - ثم - قصف").entities.is_empty());
 }
 
 #[test]

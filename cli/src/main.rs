@@ -11,6 +11,7 @@
 //! or the output failed (each named on stderr, the others still processed); 2 for a
 //! usage error (unknown flag, bad `--date`) or a gazetteer file that does not load.
 
+mod closed_stdout;
 mod coverage;
 mod dates;
 mod inputs;
@@ -119,6 +120,10 @@ pub struct GazetteerArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if closed_stdout::was_closed() {
+        eprintln!("syria-extract: cannot write output: standard output is closed");
+        return ExitCode::FAILURE;
+    }
     let result = match cli.command {
         Command::Extract(args) => documents(&args.input, &args.gazetteer, Format::Json),
         Command::Acled(args) => {

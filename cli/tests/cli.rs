@@ -457,6 +457,39 @@ fn a_closed_pipe_is_not_a_success() {
     );
 }
 
+/// A closed standard output (`>&-`) is an error, not a run into nothing; /dev/null
+/// opened for writing, or for reading and writing as Python's `subprocess.DEVNULL`
+/// opens it, is a wanted discard and succeeds.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_closed_standard_output_is_not_a_success() {
+    let dir = scratch("closed-stdout");
+    let file = write(&dir, "a.txt", SHELLING);
+    let shell = |redirect: &str, sub: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec \"$0\" {sub} \"$1\" {redirect}"))
+            .arg(env!("CARGO_BIN_EXE_syria-extract"))
+            .arg(&file)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    for sub in ["extract", "acled", "extract --jsonl"] {
+        let out = shell(">&-", sub);
+        assert_eq!(out.status.code(), Some(1), "{sub}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("cannot write output: standard output is closed"),
+            "{sub}: {}",
+            stderr(&out)
+        );
+    }
+    for redirect in [">/dev/null", "1<>/dev/null"] {
+        let out = shell(redirect, "extract");
+        assert_eq!(out.status.code(), Some(0), "{redirect}: {}", stderr(&out));
+    }
+}
+
 // ---------------------------------------------------------------- --jsonl
 
 #[test]

@@ -361,7 +361,7 @@ impl Resolver {
             RecordRef::Actor(actor),
             &context(name),
         )?;
-        entity.reference = Some(reference);
+        entity.reference = Some(Box::new(reference));
         Some((entity, name))
     }
 
@@ -391,6 +391,8 @@ impl Resolver {
         let mut pool: Vec<Option<Entity>> =
             std::mem::take(entities).into_iter().map(Some).collect();
         let mut order: Vec<usize> = (0..pool.len()).collect();
+        // Room for every phrase at once: a push past the capacity would double it.
+        pool.reserve_exact(nouns.len());
         let mut longest = names.iter().map(|m| m.end - m.start).max().unwrap_or(0);
         let mut clitics = names
             .iter()
@@ -477,7 +479,25 @@ impl Resolver {
             longest = longest.max(name.end - name.start);
             clitics = clitics.max(name.start - name.word_start);
         }
-        *entities = order.iter().filter_map(|&k| pool[k].take()).collect();
+        // The entities in the order of `names`, moved within the pool (a second list
+        // beside it would double the entities of a huge text at the peak):
+        // `at[k]` is where the entity of slot `k` stands now, `slot[p]` whose entity
+        // stands at `p`.
+        let mut at: Vec<usize> = (0..pool.len()).collect();
+        let mut slot: Vec<usize> = (0..pool.len()).collect();
+        for (p, &k) in order.iter().enumerate() {
+            let from = at[k];
+            pool.swap(p, from);
+            let displaced = slot[p];
+            (at[displaced], slot[from]) = (from, displaced);
+            (at[k], slot[p]) = (p, k);
+        }
+        pool.truncate(order.len());
+        // Collected in place (filter_map keeps the buffer; flatten would not): an
+        // Option of an entity has the entity's size.
+        #[allow(clippy::filter_map_identity)]
+        let kept: Vec<Entity> = pool.into_iter().filter_map(|e| e).collect();
+        *entities = kept;
     }
 
     /// The phrase a force noun heads: (its end, the actor, the patron or state).

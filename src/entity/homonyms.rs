@@ -317,6 +317,10 @@ impl Layout {
         let words = gap
             .split(|c: char| c.is_whitespace() || c == '،' || c == ',')
             .filter(|w| w.chars().any(is_word_char))
+            // Counted up to one past the most a phrase allows: two mentions far apart
+            // in one long sentence (a list of a thousand names) cost no more than near
+            // ones.
+            .take(PHRASE_WORDS + 1)
             .count();
         if words <= PHRASE_WORDS {
             Scope::Phrase

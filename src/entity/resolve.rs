@@ -146,22 +146,22 @@ impl Resolver {
         let name_en = name_en(gaz, record)?;
         let cue = ctx.cue.map(|((s, e), entry)| {
             let r = norm.original_range(s..e);
-            Cue {
+            Box::new(Cue {
                 text: slice(r.clone()),
                 start: r.start,
                 end: r.end,
                 role: entry.role,
-            }
+            })
         });
         let direction = match kind {
             EntityKind::Location => ctx.direction.map(|((s, e), d)| {
                 let r = norm.original_range(s..e);
-                DirectionMention {
+                Box::new(DirectionMention {
                     direction: d,
                     text: slice(r.clone()),
                     start: r.start,
                     end: r.end,
-                }
+                })
             }),
             _ => None,
         };

@@ -119,7 +119,7 @@ pub(super) fn complete(
             }
         }
         if let Some(j) = found.sources.get(p.sentence).copied().flatten() {
-            event.source = Some(argument(&input.entities[j]));
+            event.source = Some(Box::new(argument(&input.entities[j])));
         }
         let (ss, se) = (event.sentence.start, event.sentence.end);
         // The two times on either side of the trigger (times are in text order).
@@ -128,7 +128,7 @@ pub(super) fn complete(
             .map(|j| (&input.times[j], &input.time_spans[j]))
             .filter(|(t, _)| t.start >= ss && t.end <= se)
             .min_by_key(|(t, span)| (t.kind == TimeKind::Duration, distance(**span, p.nspan)));
-        event.time = time.map(|(t, _)| t.clone());
+        event.time = time.map(|(t, _)| Box::new(t.clone()));
     }
 }
 

@@ -2,6 +2,8 @@
 //! arguments (civilian targets, who takes territory) or by who carried it out
 //! (aircraft).
 
+use std::borrow::Cow;
+
 use super::types::{Acled, Event};
 use super::{Input, Placed};
 use crate::kinds::{ActorKind, EventKind, Role};
@@ -141,8 +143,8 @@ pub(super) fn recode(input: &Input<'_>, events: &mut [Event], placed: &[Placed])
             Some(acled) if fighters => events[i].acled = acled,
             None if fighters => {
                 events[i].acled = Acled {
-                    event_type: "Battles".to_string(),
-                    sub_event_type: "Armed clash".to_string(),
+                    event_type: Cow::Borrowed("Battles"),
+                    sub_event_type: Cow::Borrowed("Armed clash"),
                 };
             }
             _ => {}
@@ -200,20 +202,39 @@ fn flown_by_aircraft(text: &str, event: &Event, lex: &Lexicon) -> bool {
 }
 
 /// The ACLED types and the CAMEO root and code of an event of `kind`, with the
-/// trigger's own sub-event type and CAMEO code where it has them.
+/// trigger's own sub-event type and CAMEO code where it has them. The kind's codes are
+/// borrowed from the tables above, so most events allocate nothing here.
 pub(super) fn codes(
     kind: EventKind,
     sub_event: Option<&str>,
     cameo: Option<&str>,
-) -> (Acled, String, String) {
+) -> (Acled, Cow<'static, str>, Cow<'static, str>) {
     let (event_type, sub_event_type) = kind.acled();
     let acled = Acled {
-        event_type: event_type.to_string(),
-        sub_event_type: sub_event.unwrap_or(sub_event_type).to_string(),
+        event_type: Cow::Borrowed(event_type),
+        sub_event_type: match sub_event {
+            Some(own) => Cow::Owned(own.to_string()),
+            None => Cow::Borrowed(sub_event_type),
+        },
     };
-    let cameo_code = cameo.or(kind.cameo()).unwrap_or_default().to_string();
-    let root = cameo_code.get(..2).unwrap_or_default().to_string();
-    (acled, root, cameo_code)
+    let cameo_code: Cow<'static, str> = match cameo {
+        Some(own) => Cow::Owned(own.to_string()),
+        None => Cow::Borrowed(kind.cameo().unwrap_or_default()),
+    };
+    (acled, cameo_root(&cameo_code), cameo_code)
+}
+
+/// The first two digits of a CAMEO code, borrowed from a table of all of them.
+fn cameo_root(code: &str) -> Cow<'static, str> {
+    const ROOTS: &str = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    match *code.as_bytes() {
+        [tens @ b'0'..=b'9', units @ b'0'..=b'9', ..] => {
+            let n = usize::from(tens - b'0') * 10 + usize::from(units - b'0');
+            Cow::Borrowed(&ROOTS[2 * n..2 * n + 2])
+        }
+        // No code (recruitment, smuggling): empty, which allocates nothing.
+        _ => Cow::Owned(code.get(..2).unwrap_or_default().to_string()),
+    }
 }
 
 /// Gives `event` another kind, with that kind's ACLED and CAMEO codes.
@@ -230,12 +251,12 @@ fn code_by_arguments(event: &mut Event) {
         .any(|a| a.role == Some(Role::Target) && a.actor_type == ActorKind::Civilians);
     if on_civilians && matches!(event.kind, EventKind::Attack | EventKind::Killing) {
         event.acled = Acled {
-            event_type: "Violence against civilians".to_string(),
-            sub_event_type: "Attack".to_string(),
+            event_type: Cow::Borrowed("Violence against civilians"),
+            sub_event_type: Cow::Borrowed("Attack"),
         };
         if event.kind == EventKind::Attack {
-            event.cameo_code = "180".to_string();
-            event.cameo = "18".to_string();
+            event.cameo_code = Cow::Borrowed("180");
+            event.cameo = Cow::Borrowed("18");
         }
     }
     if event.kind == EventKind::TerritorialChange {
@@ -244,7 +265,7 @@ fn code_by_arguments(event: &mut Event) {
             .iter()
             .any(|a| a.role == Some(Role::Initiator) && a.actor_type == ActorKind::StateForces);
         if by_state {
-            event.acled.sub_event_type = "Government regains territory".to_string();
+            event.acled.sub_event_type = Cow::Borrowed("Government regains territory");
         }
     }
 }
@@ -302,11 +323,7 @@ mod tests {
         for (text, kind, acled) in rows {
             let doc = ex.extract(*text);
             let e = &doc.events[0];
-            assert_eq!(
-                (e.kind, e.acled.event_type.as_str()),
-                (*kind, *acled),
-                "{text}"
-            );
+            assert_eq!((e.kind, &*e.acled.event_type), (*kind, *acled), "{text}");
         }
         // A killing caused by a shelling is coded like it.
         let doc = ex

@@ -15,7 +15,7 @@
 //! `casualties`, and the killed are then unknown: `fatalities` stays `None`, as ACLED
 //! records no fatalities for casualties alone.
 
-use super::types::{Count, Event, Span, Tally, TallyKind};
+use super::types::{Count, Event, Extent, Span, Tally, TallyKind};
 use super::{distance, tally, Input, Placed};
 use crate::entity::{EntityKind, EntityType};
 use crate::kinds::{EventKind, LocationKind};
@@ -77,7 +77,7 @@ pub(super) fn count(input: &Input<'_>, events: &mut [Event], placed: &[Placed]) 
             .fold(ws, usize::min);
         if let Some(t) = tally::find(input.ntext, first, p.nspan.1, conjoined, input.lex) {
             let (start, end, text) = original(t.cue.0, t.cue.1);
-            event.tally = Some(Tally {
+            event.tally = Some(Box::new(Tally {
                 kind: t.kind,
                 cue: Span { start, end, text },
                 count: reading
@@ -86,7 +86,7 @@ pub(super) fn count(input: &Input<'_>, events: &mut [Event], placed: &[Placed]) 
                     .or(t.figure)
                     .map(to_count),
                 wounded: reading.wounded.map(to_count),
-            });
+            }));
             continue;
         }
         let big = reading
@@ -96,12 +96,12 @@ pub(super) fn count(input: &Input<'_>, events: &mut [Event], placed: &[Placed]) 
         if let Some(n) = big {
             if !names_a_place(input, &event.sentence) {
                 let (start, end, text) = original(n.start, n.end);
-                event.tally = Some(Tally {
+                event.tally = Some(Box::new(Tally {
                     kind: TallyKind::Countrywide,
                     cue: Span { start, end, text },
                     count: Some(to_count(n)),
                     wounded: reading.wounded.map(to_count),
-                });
+                }));
                 continue;
             }
         }
@@ -110,14 +110,14 @@ pub(super) fn count(input: &Input<'_>, events: &mut [Event], placed: &[Placed]) 
             event.fatalities_at_least = n.at_least;
             event.fatality_count = Some(to_count(n));
         }
-        event.wounded = reading.wounded.map(to_count);
-        event.casualties = reading.combined.map(to_count);
+        event.wounded = reading.wounded.map(|n| Box::new(to_count(n)));
+        event.casualties = reading.combined.map(|n| Box::new(to_count(n)));
     }
 }
 
 /// Whether the sentence names a place below the country (a town, a governorate, a
 /// desert...).
-fn names_a_place(input: &Input<'_>, sentence: &Span) -> bool {
+fn names_a_place(input: &Input<'_>, sentence: &Extent) -> bool {
     input.entities.iter().any(|e| {
         e.kind == EntityKind::Location
             && e.start >= sentence.start

@@ -44,8 +44,8 @@ mod types;
 
 pub(crate) use modality::HedgeSet;
 pub use types::{
-    Acled, Count, Event, EventActor, EventArgument, EventPlace, Mention, Modality, Span, Tally,
-    TallyKind,
+    Acled, Count, Event, EventActor, EventArgument, EventPlace, Extent, Mention, Modality, Span,
+    Tally, TallyKind,
 };
 // The vocabularies of events, where users of this module look for them.
 pub use crate::kinds::{EventKind, Role};
@@ -102,13 +102,21 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
     if events.is_empty() {
         return events;
     }
+    // The lists grew by doubling; the phases below hold them whole while they add
+    // each event's arguments, so the spare room goes first (a huge text has hundreds
+    // of thousands of events).
+    events.shrink_to_fit();
+    placed.shrink_to_fit();
     let mentions = arguments::assign_mentions(input, &mut events, &placed);
     arguments::complete(input, &mut events, &placed, &mentions);
+    trim_lists(&mut events);
     for (event, p) in events.iter_mut().zip(&placed) {
         event.claimed = modality::claimed(input.ntext, p.nspan, input.hedges);
     }
     fatalities::count(input, &mut events, &placed);
     triggers::merge(input, &mut events, &mut placed);
+    events.shrink_to_fit();
+    placed.shrink_to_fit();
     for (event, p) in events.iter_mut().zip(&placed) {
         event.mention = specificity::mention(input, event, p);
     }
@@ -116,7 +124,19 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
     roles::share(&mut events);
     place::locate(input, &mut events, &placed);
     codes::recode(input, &mut events, &placed);
+    trim_lists(&mut events);
     events
+}
+
+/// Argument lists grow by pushes, which make room for four at the first (an
+/// argument is 56 to 104 bytes): each event keeps only what it holds, once the
+/// arguments are assigned (the phases after them hold every event at once) and at
+/// the end.
+fn trim_lists(events: &mut [Event]) {
+    for event in events {
+        event.actors.shrink_to_fit();
+        event.locations.shrink_to_fit();
+    }
 }
 
 /// Zero when the spans overlap, else the gap between them.

@@ -4,7 +4,7 @@
 
 use super::codes::codes;
 use super::modality::modality;
-use super::types::{Event, Mention, Span};
+use super::types::{Event, Extent, Mention, Span};
 use super::{sentence_of, Input, Placed};
 use crate::gazetteer::Trigger;
 use crate::kinds::EventKind;
@@ -110,27 +110,34 @@ fn span_of(text: &str, span: (usize, usize)) -> Span {
 /// The event restated takes over the actors it lacks, and a place, a time, a count
 /// and a source when it has none.
 pub(super) fn merge(input: &Input<'_>, events: &mut Vec<Event>, placed: &mut Vec<Placed>) {
-    // One pass, building the kept events: each decision looks at kept events only,
-    // a bounded number of them, so a text full of triggers stays linear.
-    let mut kept: Vec<Event> = Vec::with_capacity(events.len());
-    let mut kept_at: Vec<Placed> = Vec::with_capacity(placed.len());
-    for (mut event, p) in events.drain(..).zip(placed.drain(..)) {
-        match restated(input, &kept, &kept_at, &event, &p) {
-            Some((j, true)) => absorb(&mut kept[j], event),
+    // One pass, compacting in place (`events[..kept]` are the kept events, so a huge
+    // text's hundreds of thousands are not held twice): each decision looks at kept
+    // events only, a bounded number of them, so a text full of triggers stays linear.
+    let mut kept = 0;
+    for i in 0..events.len() {
+        let (head, tail) = events.split_at_mut(i);
+        let event = &mut tail[0];
+        let keep = match restated(input, &head[..kept], &placed[..kept], event, &placed[i]) {
+            // Emptied into the earlier one; dropped by the truncation below.
+            Some((j, true)) => {
+                absorb(&mut head[j], event);
+                false
+            }
             Some((j, false)) => {
-                absorb(&mut kept[j], event.clone());
+                absorb(&mut head[j], &mut event.clone());
                 event.refers_to = Some(j);
-                kept.push(event);
-                kept_at.push(p);
+                true
             }
-            None => {
-                kept.push(event);
-                kept_at.push(p);
-            }
+            None => true,
+        };
+        if keep {
+            events.swap(kept, i);
+            placed.swap(kept, i);
+            kept += 1;
         }
     }
-    *events = kept;
-    *placed = kept_at;
+    events.truncate(kept);
+    placed.truncate(kept);
 }
 
 /// How many earlier events a back-reference in a later sentence may reach.
@@ -185,12 +192,12 @@ pub(super) fn is_definite(ntext: &str, nspan: (usize, usize)) -> bool {
 }
 
 /// Takes the words and arguments of `other` into `event`.
-fn absorb(event: &mut Event, other: Event) {
-    event.trigger_words.push(other.trigger);
-    event.trigger_words.extend(other.trigger_words);
+fn absorb(event: &mut Event, other: &mut Event) {
+    event.trigger_words.push(other.trigger.clone());
+    event.trigger_words.append(&mut other.trigger_words);
     event.trigger_words.sort_by_key(|s| s.start);
     event.trigger_words.dedup_by_key(|s| s.start);
-    for actor in other.actors {
+    for actor in other.actors.drain(..) {
         match event.actors.iter_mut().find(|a| a.id == actor.id) {
             Some(a) => {
                 if a.role.is_none() {
@@ -201,17 +208,17 @@ fn absorb(event: &mut Event, other: Event) {
         }
     }
     if event.locations.is_empty() {
-        event.locations = other.locations;
+        event.locations = std::mem::take(&mut other.locations);
     }
     if event.time.is_none() {
-        event.time = other.time;
+        event.time = other.time.take();
     }
     if event.fatalities.is_none() {
         event.fatalities = other.fatalities;
-        event.fatality_count = other.fatality_count;
+        event.fatality_count = other.fatality_count.take();
     }
     if event.source.is_none() {
-        event.source = other.source;
+        event.source = other.source.take();
     }
 }
 
@@ -249,10 +256,9 @@ fn event(
         modality: modality(input.ntext, nspan, input.lex),
         mention: Mention::Report,
         refers_to: None,
-        sentence: Span {
+        sentence: Extent {
             start: sentence.0,
             end: sentence.1,
-            text: String::new(),
         },
         part_of: None,
         acled,

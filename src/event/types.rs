@@ -1,5 +1,6 @@
 //! The event stage's output types: plain serializable data.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -68,6 +69,17 @@ pub struct Span {
     /// The text of the span.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
+}
+
+/// A range of the original text, without the text: where an event's sentence lies.
+/// (The sentence's text would repeat the document; slice it with `start..end`.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Extent {
+    /// Byte offset in the original text.
+    pub start: usize,
+    /// Byte offset in the original text (exclusive).
+    pub end: usize,
 }
 
 /// An actor taking part in an event.
@@ -175,13 +187,16 @@ pub struct EventPlace {
 }
 
 /// ACLED event type and sub-event type.
+///
+/// The codes are borrowed from the crate's tables (`Cow::Borrowed`), so an event
+/// allocates nothing for them; only a trigger's own sub-event type is owned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Acled {
     /// Event type ("Battles").
-    pub event_type: String,
+    pub event_type: Cow<'static, str>,
     /// Sub-event type ("Armed clash").
-    pub sub_event_type: String,
+    pub sub_event_type: Cow<'static, str>,
 }
 
 /// A fatality count as the text gives it.
@@ -261,8 +276,9 @@ pub struct Event {
     /// geo_precision (see [`EventPlace`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<EventPlace>,
-    /// The nearest time expression of the sentence.
-    pub time: Option<TimeExpression>,
+    /// The nearest time expression of the sentence. (Boxed like the other parts
+    /// most events lack, so an event without them stays small.)
+    pub time: Option<Box<TimeExpression>>,
     /// People killed: the number stated, or its lower bound when
     /// `fatalities_at_least` is set. `None` when the text gives no number, when it
     /// gives killed and wounded together only (see `casualties`), and for a tally
@@ -279,20 +295,20 @@ pub struct Event {
     pub fatality_count: Option<Count>,
     /// People wounded, as written ("و5 جرحى", "وإصابة 7 آخرين").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub wounded: Option<Count>,
+    pub wounded: Option<Box<Count>>,
     /// Killed and wounded together, when the text does not tell them apart ("قتل
     /// وجرح 24", "30 قتيلا وجريحا"); `fatalities` is then `None`: how many died is
     /// unknown (ACLED records no fatalities for casualties alone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub casualties: Option<Count>,
+    pub casualties: Option<Box<Count>>,
     /// Set when the event's count is a running total or a period tally ("ارتفعت
     /// حصيلة القتلى منذ بداية العام إلى 3042", "وثق المرصد مقتل 1200 مدني خلال شهر
     /// تموز"): the statement sums many events, its numbers are here and not in
     /// `fatalities`, and a table of events should leave it out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tally: Option<Tally>,
+    pub tally: Option<Box<Tally>>,
     /// The source the sentence attributes the report to.
-    pub source: Option<EventArgument>,
+    pub source: Option<Box<EventArgument>>,
     /// The sentence marks the report as someone's claim ("حسب زعم", "بحجة").
     pub claimed: bool,
     /// Reported as happened, denied, or planned.
@@ -302,7 +318,7 @@ pub struct Event {
     #[serde(default)]
     pub mention: Mention,
     /// The sentence holding the trigger.
-    pub sentence: Span,
+    pub sentence: Extent,
     /// For a killing reported as the outcome of another event of the same sentence
     /// ("قصف ... أدى إلى مقتل"), the index of that event in `Document::events`; its
     /// fatalities are counted there.
@@ -317,9 +333,9 @@ pub struct Event {
     /// ACLED event type and sub-event type.
     pub acled: Acled,
     /// CAMEO root code ("19"), empty where CAMEO has none.
-    pub cameo: String,
+    pub cameo: Cow<'static, str>,
     /// CAMEO code ("190", "186"), empty where CAMEO has none.
-    pub cameo_code: String,
+    pub cameo_code: Cow<'static, str>,
 }
 
 impl Event {

@@ -7,7 +7,9 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::records::{Location, RecordRef};
+use rustc_hash::FxHashMap;
+
+use super::records::{Location, Record, RecordRef};
 use super::row::{
     self, Row, ACTOR_HEADER, CUE_HEADER, LEXICON_HEADER, LOCATION_HEADER, SOURCE_HEADER,
     TRIGGER_HEADER,
@@ -136,9 +138,20 @@ struct Origin {
     line: usize,
 }
 
+/// The first record that claimed a normalized spelling.
+#[derive(Debug)]
+struct Claim {
+    id: Arc<str>,
+    ambiguous: bool,
+    origin: Origin,
+}
+
 #[derive(Default)]
 struct Loader {
     gaz: Gazetteer,
+    /// The first claimant of every normalized name of the actors, locations and
+    /// sources, to find shared spellings in one pass (a hash lookup per name).
+    claims: FxHashMap<Box<str>, Claim>,
     origins: HashMap<Arc<str>, Origin>,
     /// (record, column, referenced id) to check once every file is in.
     references: Vec<(Arc<str>, &'static str, Arc<str>)>,
@@ -157,6 +170,16 @@ impl Loader {
             .enumerate()
             .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
             .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        // A BOM past the start (files joined with `cat`) would otherwise surface as
+        // an unknown header, a column count or an odd id; say what it is.
+        if let Some(at) = memchr::memmem::find(text.as_bytes(), "\u{FEFF}".as_bytes()) {
+            let line = text.as_bytes()[..at]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            return Err(Error::new(file, Some(line), ErrorKind::ByteOrderMark));
+        }
         let Some((header_line, header)) = lines.next() else {
             return Err(Error::new(file, None, ErrorKind::MissingHeader));
         };
@@ -203,6 +226,7 @@ impl Loader {
     fn row(&mut self, row: &Row, file: &Arc<str>) -> Result<(), Error> {
         if row.header == LOCATION_HEADER {
             let record = row::location(row)?;
+            self.claim_names(row, file, &record)?;
             if let Some(p) = &record.parent {
                 self.references
                     .push((record.id.clone(), "parent", p.clone()));
@@ -212,6 +236,7 @@ impl Loader {
             self.register(row, file, &id, r)
         } else if row.header == ACTOR_HEADER {
             let record = row::actor(row)?;
+            self.claim_names(row, file, &record)?;
             for a in &record.affiliation {
                 self.references
                     .push((record.id.clone(), "affiliation", a.clone()));
@@ -221,6 +246,7 @@ impl Loader {
             self.register(row, file, &id, r)
         } else if row.header == SOURCE_HEADER {
             let record = row::source(row)?;
+            self.claim_names(row, file, &record)?;
             let id = record.id.clone();
             let r = self.gaz.push_source(record);
             self.register(row, file, &id, r)
@@ -265,6 +291,48 @@ impl Loader {
                 }
             }
         }
+    }
+
+    /// Claims the record's normalized names: a name another record claimed first is
+    /// an error unless both are flagged `ambiguous` (otherwise the resolver would
+    /// never return one of them). Built-in and user records are one namespace.
+    fn claim_names(
+        &mut self,
+        row: &Row,
+        file: &Arc<str>,
+        record: &dyn Record,
+    ) -> Result<(), Error> {
+        let ambiguous = record.flags().ambiguous;
+        for name in record.names() {
+            let form = crate::normalize::normalize_str(name);
+            let form = form.trim();
+            match self.claims.get(form) {
+                None => {
+                    let claim = Claim {
+                        id: record.id().clone(),
+                        ambiguous,
+                        origin: Origin {
+                            file: file.clone(),
+                            line: row.line,
+                        },
+                    };
+                    self.claims.insert(form.into(), claim);
+                }
+                // The same record may list a spelling twice (a name and its alias).
+                Some(first) if first.id == *record.id() => {}
+                Some(first) if first.ambiguous && ambiguous => {}
+                Some(first) => {
+                    return Err(row.error(ErrorKind::SharedName {
+                        name: name.to_string(),
+                        other: first.id.to_string(),
+                        at: format!("{}:{}", first.origin.file, first.origin.line),
+                        other_flagged: first.ambiguous,
+                        this_flagged: ambiguous,
+                    }));
+                }
+            }
+        }
+        Ok(())
     }
 
     fn register(
@@ -319,16 +387,33 @@ impl Loader {
             Error::new(file, line, kind)
         };
         for (id, column, target) in &references {
-            let ok = match *column {
-                "parent" => matches!(gaz.get(target), Some(RecordRef::Location(_))),
-                _ => matches!(gaz.get(target), Some(RecordRef::Actor(_))),
+            let expected = match *column {
+                "parent" => "a location",
+                _ => "an actor",
             };
-            if !ok {
+            let found = match gaz.get(target) {
+                None => {
+                    return Err(origin_error(
+                        id,
+                        ErrorKind::UnknownReference {
+                            column,
+                            id: target.to_string(),
+                        },
+                    ))
+                }
+                Some(RecordRef::Location(_)) => "a location",
+                Some(RecordRef::Actor(_)) => "an actor",
+                Some(RecordRef::Source(_)) => "a source",
+                Some(RecordRef::Trigger(_)) => "a trigger",
+            };
+            if found != expected {
                 return Err(origin_error(
                     id,
-                    ErrorKind::UnknownReference {
+                    ErrorKind::WrongReferenceKind {
                         column,
                         id: target.to_string(),
+                        expected,
+                        found,
                     },
                 ));
             }

@@ -34,6 +34,7 @@ pub use load::GazetteerBuilder;
 pub use records::{
     Actor, Coordinates, CueWord, Flags, Location, Record, RecordRef, Source, Trigger,
 };
+pub use row::MAX_NAME_CHARS;
 pub use store::Gazetteer;
 
 // The vocabularies of the records, where users of this module look for them.

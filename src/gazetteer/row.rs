@@ -60,6 +60,13 @@ pub(super) const TRIGGER_HEADER: &[&str] = &[
 ];
 pub(super) const LEXICON_HEADER: &[&str] = &["word", "class", "value"];
 
+/// The longest name (or word) a gazetteer may hold, in characters after normalization.
+///
+/// The longest built-in name has 43 ("الجبهة الشعبية لتحرير فلسطين القيادة العامة").
+/// The cap bounds what one name costs the automaton: its states, and the matches a
+/// state inherits from names that end it, grow with the length of the names.
+pub const MAX_NAME_CHARS: usize = 64;
+
 /// One row being parsed: its fields by column name, and its position for errors.
 pub(super) struct Row<'a> {
     pub(super) file: &'a str,
@@ -148,28 +155,66 @@ impl<'a> Row<'a> {
 
     pub(super) fn name_ar(&self) -> Result<String, Error> {
         let name = self.required("name_ar")?;
-        if crate::normalize::normalize_str(name).trim().is_empty() {
-            return Err(self.error(ErrorKind::InvalidValue {
-                column: "name_ar",
-                value: name.to_string(),
-                reason: "the name is empty after normalization",
-            }));
-        }
+        self.check_name("name_ar", name, 2)?;
         Ok(name.to_string())
     }
 
     pub(super) fn aliases(&self) -> Result<Vec<String>, Error> {
         let aliases = self.list("aliases")?;
         for a in &aliases {
-            if crate::normalize::normalize_str(a).trim().is_empty() {
-                return Err(self.error(ErrorKind::InvalidValue {
-                    column: "aliases",
-                    value: a.clone(),
-                    reason: "the alias is empty after normalization",
-                }));
-            }
+            self.check_name("aliases", a, 2)?;
         }
         Ok(aliases)
+    }
+
+    /// A name or word as the matcher will hold it: not empty after normalization, with
+    /// at least `letters` letters or digits (a name "-" would match every dash, a
+    /// one-letter name every clitic), and at most [`MAX_NAME_CHARS`] characters.
+    pub(super) fn check_name(
+        &self,
+        column: &'static str,
+        name: &str,
+        letters: usize,
+    ) -> Result<(), Error> {
+        let norm = crate::normalize::normalize_str(name);
+        let norm = norm.trim();
+        let invalid = |reason| {
+            self.error(ErrorKind::InvalidValue {
+                column,
+                value: name.to_string(),
+                reason,
+            })
+        };
+        if norm.is_empty() {
+            return Err(invalid(match column {
+                "aliases" => "the alias is empty after normalization",
+                "word" => "the word is empty after normalization",
+                _ => "the name is empty after normalization",
+            }));
+        }
+        // Counted up to the cap only: a hostile megabyte-long name costs no more.
+        let chars = norm.chars().take(MAX_NAME_CHARS + 1).count();
+        if chars > MAX_NAME_CHARS {
+            return Err(self.error(ErrorKind::NameTooLong {
+                column,
+                chars: norm.chars().count(),
+                max: MAX_NAME_CHARS,
+            }));
+        }
+        if norm
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .take(letters)
+            .count()
+            < letters
+        {
+            return Err(invalid(if letters > 1 {
+                "a name needs at least two letters or digits"
+            } else {
+                "a word needs at least one letter or digit"
+            }));
+        }
+        Ok(())
     }
 
     pub(super) fn flags(&self) -> Result<Flags, Error> {
@@ -256,13 +301,21 @@ pub(super) fn location(row: &Row) -> Result<Location, Error> {
     };
     let geonames = match row.optional("geonames") {
         None => None,
-        Some(v) => Some(v.parse::<u64>().map_err(|_| {
-            row.error(ErrorKind::InvalidValue {
-                column: "geonames",
-                value: v.to_string(),
-                reason: "not a GeoNames id (a positive integer)",
-            })
-        })?),
+        // Digits only ("+12" parses as a u64) and not 0, which GeoNames never assigns.
+        Some(v) => Some(
+            v.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| v.parse::<u64>().ok())
+                .flatten()
+                .filter(|&id| id > 0)
+                .ok_or_else(|| {
+                    row.error(ErrorKind::InvalidValue {
+                        column: "geonames",
+                        value: v.to_string(),
+                        reason: "not a GeoNames id (a positive integer)",
+                    })
+                })?,
+        ),
     };
     if let Some(q) = row.optional("wikidata") {
         let ok = q.len() > 1 && q.starts_with('Q') && q[1..].bytes().all(|b| b.is_ascii_digit());
@@ -380,13 +433,7 @@ pub(super) fn trigger(row: &Row) -> Result<Trigger, Error> {
 
 pub(super) fn cue(row: &Row) -> Result<CueWord, Error> {
     let word = row.required("word")?;
-    if crate::normalize::normalize_str(word).trim().is_empty() {
-        return Err(row.error(ErrorKind::InvalidValue {
-            column: "word",
-            value: word.to_string(),
-            reason: "the word is empty after normalization",
-        }));
-    }
+    row.check_name("word", word, 1)?;
     let role_text = row.required("role")?;
     let role = CueRole::parse(role_text).ok_or_else(|| {
         row.error(ErrorKind::UnknownValue {
@@ -498,15 +545,9 @@ fn is_iso_day(text: &str) -> bool {
 
 pub(super) fn lexicon_word(row: &Row) -> Result<LexiconEntry, Error> {
     let written = row.required("word")?;
+    row.check_name("word", written, 1)?;
     let word = crate::normalize::normalize_str(written);
     let word = word.trim();
-    if word.is_empty() {
-        return Err(row.error(ErrorKind::InvalidValue {
-            column: "word",
-            value: written.to_string(),
-            reason: "the word is empty after normalization",
-        }));
-    }
     let class_text = row.required("class")?;
     let class = WordClass::parse(class_text).ok_or_else(|| {
         row.error(ErrorKind::UnknownValue {

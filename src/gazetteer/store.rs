@@ -189,8 +189,8 @@ impl Gazetteer {
     /// Normalized spellings claimed by more than one record where not every claimant
     /// is flagged `ambiguous`: each is a (spelling, ids) pair.
     ///
-    /// Loading allows these (a user's file may knowingly reuse a built-in name); the
-    /// built-in data is tested to have none.
+    /// Loading refuses these (`ErrorKind::SharedName`), so a loaded gazetteer has none;
+    /// the check is kept for gazetteers of other origins and for the tests.
     pub fn unmarked_collisions(&self) -> Vec<(String, Vec<Arc<str>>)> {
         let mut by_form: HashMap<String, Vec<RecordRef>> = HashMap::new();
         for (r, name, _) in self.names() {

@@ -251,6 +251,12 @@ impl<K: Copy> Matcher<K> {
         self.patterns.iter().map(String::as_str)
     }
 
+    /// Whether the search runs a DFA (else the NFA it falls back to for large or
+    /// self-overlapping name sets).
+    pub(crate) fn is_dfa(&self) -> bool {
+        self.search.is_dfa()
+    }
+
     /// Heap memory of the automaton and its tables, in bytes.
     pub(crate) fn memory_usage(&self) -> usize {
         self.search.memory_usage()

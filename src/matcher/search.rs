@@ -1,10 +1,33 @@
 //! The search automaton: a DFA over a one-byte-per-character code of the normalized
-//! text, with a UTF-8 DFA as the fallback for pattern sets too varied to code.
+//! text, with a UTF-8 automaton as the fallback for pattern sets too varied to code.
+//!
+//! A DFA is the fastest search, but its size is states × alphabet and its
+//! construction follows failure links for every missing transition, so both can
+//! explode: 200,000 user names made a 682 MB DFA, and names repeating one letter
+//! thousands of times made its construction quadratic. [`DfaCost`] measures both
+//! before anything is built, from the patterns' trie; past either bound the search
+//! uses aho-corasick's contiguous NFA, which is linear in the names to build, a few
+//! times smaller, and slower to search only by a constant.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{AhoCorasick, Anchored, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::{contiguous, noncontiguous};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::error::{Error, ErrorKind};
+
+/// The largest DFA built, in bytes of transitions. The built-in gazetteer's is
+/// 4.4 MB; this leaves room for some ten times its names (the OCHA communities,
+/// a user's villages) while a larger set falls back to the NFA, whose size grows
+/// with the names, not with names × alphabet.
+pub(super) const DFA_MAX_BYTES: usize = 64 << 20;
+
+/// The most failure-link steps per DFA state its construction may take, on average.
+/// Real names share few suffixes with other names' beginnings: the built-in set
+/// averages under 2. Names that repeat a letter or a syllable have failure chains as
+/// long as themselves, and the DFA construction would walk them for every state and
+/// every letter.
+pub(super) const DFA_MAX_FAIL_DEPTH: usize = 8;
 
 /// The code of a character no pattern contains.
 const OTHER_CODE: u8 = 0xFF;
@@ -74,86 +97,232 @@ impl CharCode {
     }
 }
 
+/// What a DFA over a pattern set would cost, measured on the patterns' trie: its
+/// states (one per distinct prefix), its alphabet, and the failure-link steps its
+/// construction may walk (the sum over states of the length of their failure chains).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct DfaCost {
+    pub states: usize,
+    pub classes: usize,
+    /// Measured only when the table fits in [`DFA_MAX_BYTES`].
+    pub fail_steps: Option<usize>,
+}
+
+impl DfaCost {
+    /// Measures `patterns` (byte strings) in time linear in their total length (and
+    /// a sort).
+    pub(super) fn of(patterns: &[&[u8]]) -> DfaCost {
+        let mut used = [false; 256];
+        for &b in patterns.iter().flat_map(|p| p.iter()) {
+            used[usize::from(b)] = true;
+        }
+        // aho-corasick's byte classes: every byte a pattern uses is a class of its own,
+        // and each run of unused bytes between them another.
+        let mut ends = [false; 256];
+        for b in (0..256).filter(|&b| used[b]) {
+            if b > 0 {
+                ends[b - 1] = true;
+            }
+            ends[b] = true;
+        }
+        ends[255] = true;
+        let classes = ends.iter().filter(|&&e| e).count();
+        // The trie's nodes, from the patterns in order: each adds what it does not
+        // share with the one before.
+        let mut sorted = patterns.to_vec();
+        sorted.sort_unstable();
+        let mut states = 1usize;
+        let mut previous: &[u8] = &[];
+        for p in &sorted {
+            let shared = p.iter().zip(previous).take_while(|(a, b)| a == b).count();
+            states = states.saturating_add(p.len() - shared);
+            previous = p;
+        }
+        let mut cost = DfaCost {
+            states,
+            classes,
+            fail_steps: None,
+        };
+        if cost.dfa_bytes() <= DFA_MAX_BYTES {
+            cost.fail_steps = Some(fail_steps(&sorted));
+        }
+        cost
+    }
+
+    /// Bytes of the DFA's transition table: a row of a power-of-two stride per state
+    /// (and the few special states), four bytes a transition.
+    pub(super) fn dfa_bytes(&self) -> usize {
+        (self.states + 3)
+            .saturating_mul(self.classes.next_power_of_two())
+            .saturating_mul(4)
+    }
+
+    /// Whether the DFA is small enough and cheap enough to build.
+    pub(super) fn dfa_fits(&self) -> bool {
+        let max_steps = self.states.saturating_mul(DFA_MAX_FAIL_DEPTH);
+        self.dfa_bytes() <= DFA_MAX_BYTES && self.fail_steps.is_some_and(|f| f <= max_steps)
+    }
+}
+
+/// The sum over the trie's nodes of the length of their failure chains, from the
+/// failure links of the classic construction (linear in the patterns' length).
+fn fail_steps(patterns: &[&[u8]]) -> usize {
+    // Node 0 is the root; node i > 0 has a parent, a byte and a depth.
+    let mut parent: Vec<u32> = vec![0];
+    let mut byte: Vec<u8> = vec![0];
+    let mut depth: Vec<u32> = vec![0];
+    let mut child: FxHashMap<(u32, u8), u32> = FxHashMap::default();
+    for p in patterns {
+        let mut node = 0u32;
+        for &b in *p {
+            node = *child.entry((node, b)).or_insert_with(|| {
+                parent.push(node);
+                byte.push(b);
+                depth.push(depth[node as usize] + 1);
+                (parent.len() - 1) as u32
+            });
+        }
+    }
+    // In order of depth: a node's parent and its failure target are shallower.
+    let mut order: Vec<u32> = (1..parent.len() as u32).collect();
+    order.sort_unstable_by_key(|&n| depth[n as usize]);
+    let mut fail = vec![0u32; parent.len()];
+    let mut chain = vec![0usize; parent.len()];
+    let mut steps = 0usize;
+    for &n in &order {
+        let (p, b) = (parent[n as usize], byte[n as usize]);
+        let mut f = fail[p as usize];
+        let target = loop {
+            if p == 0 {
+                break 0;
+            }
+            if let Some(&t) = child.get(&(f, b)) {
+                break t;
+            }
+            if f == 0 {
+                break 0;
+            }
+            f = fail[f as usize];
+        };
+        fail[n as usize] = target;
+        chain[n as usize] = chain[target as usize] + 1;
+        steps = steps.saturating_add(chain[n as usize]);
+    }
+    steps
+}
+
+/// An automaton over [`CharCode`]: the DFA when it fits, else the contiguous NFA.
+#[derive(Debug, Clone)]
+pub(super) enum Coded {
+    Dfa(Box<aho_corasick::dfa::DFA>),
+    Nfa(Box<contiguous::NFA>),
+}
+
 /// The search automaton, reporting every pattern that ends at each position.
 #[derive(Debug, Clone)]
 pub(super) enum Search {
-    /// A DFA over [`CharCode`], walked by hand one character at a time.
+    /// An automaton over [`CharCode`], walked by hand one character at a time.
     Coded {
-        dfa: Box<aho_corasick::dfa::DFA>,
-        start: aho_corasick::automaton::StateID,
+        automaton: Coded,
+        start: StateID,
         code: CharCode,
     },
-    /// A DFA over UTF-8, for pattern sets with too many distinct characters to code.
+    /// An automaton over UTF-8, for pattern sets with too many distinct characters
+    /// to code.
     Utf8(AhoCorasick),
 }
 
 impl Search {
+    /// The search for `patterns`: over the character code when they allow it, a DFA
+    /// when [`DfaCost::dfa_fits`], else the contiguous NFA.
     pub(super) fn build<'a>(
         patterns: impl Iterator<Item = &'a str> + Clone,
     ) -> Result<Search, Error> {
+        Search::build_choosing(patterns, DfaCost::dfa_fits)
+    }
+
+    /// [`build`](Search::build) with the choice of a DFA made by `use_dfa`.
+    fn build_choosing<'a>(
+        patterns: impl Iterator<Item = &'a str> + Clone,
+        use_dfa: impl Fn(&DfaCost) -> bool,
+    ) -> Result<Search, Error> {
         let error = |e: String| Error::new("<matcher>", None, ErrorKind::Build(e));
-        // DFAs: a few times the memory of an NFA for a set this size (a few MB), and
-        // the fastest search, which is what every document pays.
+        // Names are capped at load; a set built otherwise is checked here too, as
+        // the cap is what bounds the matches a state inherits.
+        let cap = crate::gazetteer::MAX_NAME_CHARS;
+        if let Some(long) = patterns.clone().find(|p| p.chars().nth(cap).is_some()) {
+            let chars = long.chars().count();
+            return Err(error(format!(
+                "a pattern of {chars} characters is longer than the {cap} allowed"
+            )));
+        }
         if let Some(code) = CharCode::build(patterns.clone()) {
-            let dfa = aho_corasick::dfa::DFA::builder()
+            let coded: Vec<Vec<u8>> = patterns.map(|p| code.encode(p)).collect();
+            let slices: Vec<&[u8]> = coded.iter().map(Vec::as_slice).collect();
+            let nnfa = noncontiguous::Builder::new()
                 .match_kind(MatchKind::Standard)
-                .build(patterns.map(|p| code.encode(p)))
+                // The search is walked by hand and never uses a prefilter.
+                .prefilter(false)
+                .build(&slices)
                 .map_err(|e| error(e.to_string()))?;
-            let start = dfa
-                .start_state(Anchored::No)
-                .map_err(|e| error(e.to_string()))?;
+            let automaton = if use_dfa(&DfaCost::of(&slices)) {
+                let dfa = aho_corasick::dfa::Builder::new()
+                    .build_from_noncontiguous(&nnfa)
+                    .map_err(|e| error(e.to_string()))?;
+                Coded::Dfa(Box::new(dfa))
+            } else {
+                let nfa = contiguous::Builder::new()
+                    .build_from_noncontiguous(&nnfa)
+                    .map_err(|e| error(e.to_string()))?;
+                Coded::Nfa(Box::new(nfa))
+            };
+            let start = match &automaton {
+                Coded::Dfa(a) => a.start_state(Anchored::No),
+                Coded::Nfa(a) => a.start_state(Anchored::No),
+            }
+            .map_err(|e| error(e.to_string()))?;
             return Ok(Search::Coded {
-                dfa: Box::new(dfa),
+                automaton,
                 start,
                 code,
             });
         }
+        let bytes: Vec<&[u8]> = patterns.clone().map(str::as_bytes).collect();
+        let kind = if use_dfa(&DfaCost::of(&bytes)) {
+            AhoCorasickKind::DFA
+        } else {
+            AhoCorasickKind::ContiguousNFA
+        };
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .kind(Some(kind))
             .build(patterns)
             .map_err(|e| error(e.to_string()))?;
         Ok(Search::Utf8(ac))
+    }
+
+    /// Whether the search runs a DFA (as opposed to the NFA fallback).
+    pub(super) fn is_dfa(&self) -> bool {
+        match self {
+            Search::Coded { automaton, .. } => matches!(automaton, Coded::Dfa(_)),
+            Search::Utf8(ac) => ac.kind() == AhoCorasickKind::DFA,
+        }
     }
 
     /// Calls `found(start, end, automaton pattern)` for every match in `text`, in the
     /// order of their ends, overlapping ones included.
     pub(super) fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
         match self {
-            Search::Coded { dfa, start, code } => {
-                let bytes = text.as_bytes();
-                let mut state = *start;
-                let mut i = 0;
-                while let Some(&b) = bytes.get(i) {
-                    let (c, len) = if b < 0x80 {
-                        (b, 1)
-                    } else if b < 0xE0 {
-                        // Two-byte UTF-8: the hot path for Arabic.
-                        let next = bytes.get(i + 1).copied().unwrap_or(0);
-                        let u = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
-                        let c = code.two_byte.get(u.wrapping_sub(0x80)).copied();
-                        (c.unwrap_or(OTHER_CODE), 2)
-                    } else {
-                        let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-                        (code.of(c), c.len_utf8())
-                    };
-                    i += len;
-                    state = dfa.next_state(Anchored::No, state, c);
-                    if dfa.is_special(state) && dfa.is_match(state) {
-                        for k in 0..dfa.match_len(state) {
-                            let pattern = dfa.match_pattern(state, k);
-                            // Pattern lengths are in characters here.
-                            let chars = dfa.pattern_len(pattern);
-                            let start = text[..i]
-                                .char_indices()
-                                .rev()
-                                .nth(chars.saturating_sub(1))
-                                .map_or(0, |(s, _)| s);
-                            found(start, i, pattern.as_usize());
-                        }
-                    }
-                }
-            }
+            Search::Coded {
+                automaton: Coded::Dfa(dfa),
+                start,
+                code,
+            } => walk(&**dfa, *start, code, text, found),
+            Search::Coded {
+                automaton: Coded::Nfa(nfa),
+                start,
+                code,
+            } => walk(&**nfa, *start, code, text, found),
             Search::Utf8(ac) => {
                 for m in ac.find_overlapping_iter(text) {
                     found(m.start(), m.end(), m.pattern().as_usize());
@@ -164,8 +333,59 @@ impl Search {
 
     pub(super) fn memory_usage(&self) -> usize {
         match self {
-            Search::Coded { dfa, code, .. } => dfa.memory_usage() + code.memory_usage(),
+            Search::Coded {
+                automaton, code, ..
+            } => {
+                let a = match automaton {
+                    Coded::Dfa(a) => a.memory_usage(),
+                    Coded::Nfa(a) => a.memory_usage(),
+                };
+                a + code.memory_usage()
+            }
             Search::Utf8(ac) => ac.memory_usage(),
+        }
+    }
+}
+
+/// The search over [`CharCode`]: one automaton step per character, every match
+/// reported with its start in bytes.
+fn walk<A: Automaton>(
+    automaton: &A,
+    start: StateID,
+    code: &CharCode,
+    text: &str,
+    mut found: impl FnMut(usize, usize, usize),
+) {
+    let bytes = text.as_bytes();
+    let mut state = start;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (c, len) = if b < 0x80 {
+            (b, 1)
+        } else if b < 0xE0 {
+            // Two-byte UTF-8: the hot path for Arabic.
+            let next = bytes.get(i + 1).copied().unwrap_or(0);
+            let u = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
+            let c = code.two_byte.get(u.wrapping_sub(0x80)).copied();
+            (c.unwrap_or(OTHER_CODE), 2)
+        } else {
+            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (code.of(c), c.len_utf8())
+        };
+        i += len;
+        state = automaton.next_state(Anchored::No, state, c);
+        if automaton.is_special(state) && automaton.is_match(state) {
+            for k in 0..automaton.match_len(state) {
+                let pattern = automaton.match_pattern(state, k);
+                // Pattern lengths are in characters here.
+                let chars = automaton.pattern_len(pattern);
+                let start = text[..i]
+                    .char_indices()
+                    .rev()
+                    .nth(chars.saturating_sub(1))
+                    .map_or(0, |(s, _)| s);
+                found(start, i, pattern.as_usize());
+            }
         }
     }
 }
@@ -177,10 +397,13 @@ mod tests {
     /// (start, end, automaton pattern) of each match.
     type Matches = Vec<(usize, usize, usize)>;
 
-    /// The matches of both search automata over `patterns` in `text`.
+    /// The matches of both search automata over `patterns` in `text`; the coded
+    /// search's with the DFA and with the NFA must agree.
     fn both_searches(patterns: &[&str], text: &str) -> (Matches, Matches) {
-        let coded = Search::build(patterns.iter().copied()).unwrap();
-        assert!(matches!(coded, Search::Coded { .. }));
+        let coded = Search::build_choosing(patterns.iter().copied(), |_| true).unwrap();
+        assert!(matches!(coded, Search::Coded { .. }) && coded.is_dfa());
+        let nfa = Search::build_choosing(patterns.iter().copied(), |_| false).unwrap();
+        assert!(matches!(nfa, Search::Coded { .. }) && !nfa.is_dfa());
         let utf8 = Search::Utf8(
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -189,9 +412,124 @@ mod tests {
         );
         let mut a = Vec::new();
         coded.for_each(text, |s, e, p| a.push((s, e, p)));
+        let mut n = Vec::new();
+        nfa.for_each(text, |s, e, p| n.push((s, e, p)));
+        assert_eq!(a, n, "DFA and NFA over the code");
         let mut b = Vec::new();
         utf8.for_each(text, |s, e, p| b.push((s, e, p)));
         (a, b)
+    }
+
+    /// A deterministic stream of Arabic-letter names.
+    fn names(count: usize, seed: u64) -> Vec<String> {
+        names_over("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", count, seed)
+    }
+
+    fn names_over(letters: &str, count: usize, seed: u64) -> Vec<String> {
+        let letters: Vec<char> = letters.chars().collect();
+        let mut x = seed;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as usize
+        };
+        (0..count)
+            .map(|_| {
+                let len = 3 + next() % 8;
+                (0..len).map(|_| letters[next() % letters.len()]).collect()
+            })
+            .collect()
+    }
+
+    fn coded(patterns: &[String]) -> Vec<Vec<u8>> {
+        let code = CharCode::build(patterns.iter().map(String::as_str)).unwrap();
+        patterns.iter().map(|p| code.encode(p)).collect()
+    }
+
+    #[test]
+    fn the_measured_cost_predicts_the_dfa() {
+        for (count, seed) in [(10, 1), (500, 2), (5_000, 3)] {
+            let patterns = names(count, seed);
+            let bytes = coded(&patterns);
+            let slices: Vec<&[u8]> = bytes.iter().map(Vec::as_slice).collect();
+            let cost = DfaCost::of(&slices);
+            let dfa = aho_corasick::dfa::Builder::new()
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(&slices)
+                .unwrap();
+            // The table is the DFA's memory but for its match lists.
+            let (predicted, real) = (cost.dfa_bytes(), dfa.memory_usage());
+            assert!(
+                predicted <= real && real < predicted + predicted / 4 + 4096,
+                "{count} names: predicted {predicted}, built {real}"
+            );
+            assert!(cost.dfa_fits(), "{cost:?}");
+        }
+        // One name of a repeated letter: every node's failure chain is its depth.
+        let cost = DfaCost::of(&[&[7u8; 60][..]]);
+        assert_eq!((cost.states, cost.fail_steps), (61, Some(60 * 61 / 2)));
+        // Unrelated names: every chain ends at the root.
+        let cost = DfaCost::of(&[b"ab", b"cd"]);
+        assert_eq!((cost.states, cost.fail_steps), (5, Some(4)));
+    }
+
+    /// The two ways a DFA explodes fall back to the NFA, which stays in proportion to
+    /// the names; ordinary names keep the DFA.
+    #[test]
+    fn oversized_or_self_overlapping_name_sets_fall_back_to_the_nfa() {
+        let ordinary = names(2_000, 4);
+        let search = Search::build(ordinary.iter().map(String::as_str)).unwrap();
+        assert!(search.is_dfa());
+        // Names that end in a run of one letter, which also begins a name: each
+        // state's failure chain is as long as the run.
+        let mut tails: Vec<String> = names(300, 5)
+            .into_iter()
+            .map(|n| format!("{n}{}", "ب".repeat(50)))
+            .collect();
+        tails.push("ب".repeat(60));
+        let total: usize = tails.iter().map(String::len).sum();
+        let search = Search::build(tails.iter().map(String::as_str)).unwrap();
+        assert!(!search.is_dfa());
+        let dfa = Search::build_choosing(tails.iter().map(String::as_str), |_| true).unwrap();
+        assert!(search.memory_usage() * 4 < dfa.memory_usage());
+        assert!(
+            search.memory_usage() < 40 * total,
+            "{} for {total}",
+            search.memory_usage()
+        );
+        // Too many names for the DFA's size bound (its table would pass 64 MB): Latin
+        // letters and digits among the Arabic widen each state's row to 128.
+        let many = names_over(
+            "ابتثجحخدذرزسشصضطظعغفقكلمنهوي0123456789bdfhjlnprtvxz",
+            40_000,
+            6,
+        );
+        let bytes = coded(&many);
+        let slices: Vec<&[u8]> = bytes.iter().map(Vec::as_slice).collect();
+        let cost = DfaCost::of(&slices);
+        assert!(
+            cost.dfa_bytes() > DFA_MAX_BYTES && !cost.dfa_fits(),
+            "{cost:?}"
+        );
+        let search = Search::build(many.iter().map(String::as_str)).unwrap();
+        assert!(!search.is_dfa());
+        let total: usize = many.iter().map(String::len).sum();
+        assert!(
+            search.memory_usage() < 16 * total,
+            "{} for {total}",
+            search.memory_usage()
+        );
+    }
+
+    #[test]
+    fn patterns_past_the_cap_are_refused() {
+        let long = "ب".repeat(crate::gazetteer::MAX_NAME_CHARS + 1);
+        let err = Search::build([long.as_str()].into_iter()).unwrap_err();
+        assert!(err.to_string().contains("65 characters"), "{err}");
+        let fits = "ب".repeat(crate::gazetteer::MAX_NAME_CHARS);
+        assert!(Search::build([fits.as_str()].into_iter()).is_ok());
     }
 
     #[test]

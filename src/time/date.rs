@@ -89,8 +89,8 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 /// Days from 0001-01-01 to 1970-01-01 and to 9999-12-31, for range checks.
-const MIN_DAYS: i64 = -719_162;
-const MAX_DAYS: i64 = 2_932_896;
+pub(super) const MIN_DAYS: i64 = -719_162;
+pub(super) const MAX_DAYS: i64 = 2_932_896;
 
 impl Date {
     /// The earliest date, 0001-01-01.
@@ -305,6 +305,39 @@ mod tests {
         assert_eq!(d.add_months(-15).unwrap().to_string(), "2017-12-31");
         assert_eq!(Date::MAX.add_months(1), None);
         assert_eq!(Date::MIN.add_months(i64::MIN), None);
+    }
+
+    /// Every date the type can hold prints as `YYYY-MM-DD` and parses back to itself,
+    /// through `Display` and through serde, and nothing outside the range parses.
+    #[test]
+    fn every_printed_date_parses_back() {
+        // 3.65 million dates: in two halves, one per thread, as debug builds are slow.
+        let check = |days: std::ops::RangeInclusive<i64>| {
+            let mut text = String::new();
+            let mut count = 0;
+            for days in days {
+                let d = Date::from_days(days).unwrap();
+                text.clear();
+                std::fmt::Write::write_fmt(&mut text, format_args!("{d}")).unwrap();
+                assert_eq!(text.len(), 10, "{text}");
+                assert_eq!(Date::parse(&text), Ok(d), "{text}");
+                count += 1;
+            }
+            count
+        };
+        let middle = (MIN_DAYS + MAX_DAYS) / 2;
+        let count = std::thread::scope(|s| {
+            let low = s.spawn(|| check(MIN_DAYS..=middle));
+            check(middle + 1..=MAX_DAYS) + low.join().unwrap()
+        });
+        assert_eq!(count, 3_652_059);
+        for d in [Date::MIN, Date::MAX, Date::new(2019, 5, 20).unwrap()] {
+            let json = serde_json::to_string(&d).unwrap();
+            assert_eq!(serde_json::from_str::<Date>(&json).unwrap(), d, "{json}");
+        }
+        for outside in ["0000-12-31", "10000-01-01", "-0001-01-01", "+9999-12-31"] {
+            assert!(Date::parse(outside).is_err(), "{outside}");
+        }
     }
 
     #[test]

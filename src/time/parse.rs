@@ -101,12 +101,12 @@ impl Words<'_> {
     }
 }
 
-/// A four-digit year the resolver accepts.
+/// A year as written: four digits, whatever their value. The value keeps it and the
+/// resolver decides ("فبراير 1260" is February 1260, never the document's February).
 fn year_of(word: &str) -> Option<i32> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
         .then(|| word.parse().ok())
         .flatten()
-        .filter(|y| (1900..=2100).contains(y))
 }
 
 fn day_of(word: &str) -> Option<u8> {
@@ -514,6 +514,30 @@ mod tests {
         }
     }
 
+    /// Years are read as written: a numeric date of another century or calendar is
+    /// found with its year (and left unresolved, see resolve.rs); year 0000 makes no
+    /// date.
+    #[test]
+    fn numeric_dates_keep_their_written_year() {
+        type Ymd = (i32, u8, u8);
+        let rows: &[(&str, Option<Ymd>)] = &[
+            ("15/05/1850", Some((1850, 5, 15))),
+            ("19-10-1436هـ", Some((1436, 10, 19))),
+            ("1260.02.01", Some((1260, 2, 1))),
+            ("01/01/0000", None),
+            ("30/02/1436", None),
+        ];
+        for (text, want) in rows {
+            let mut out = Vec::new();
+            numeric_dates(text, &mut out);
+            let got = out.first().map(|f| {
+                let v = f.value;
+                (v.year.unwrap(), v.month.unwrap(), v.day.unwrap())
+            });
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
     #[test]
     fn numeric_dates_table() {
         let rows: &[(&str, Option<&str>)] = &[
@@ -572,6 +596,15 @@ mod phrase_tests {
                 TimeKind::Date,
                 |v| v.day == Some(15) && v.month == Some(5) && v.year == Some(2019),
             ),
+            (
+                "في 15 أيار 1850",
+                "15 ايار 1850",
+                TimeKind::Date,
+                |v| v.day == Some(15) && v.month == Some(5) && v.year == Some(1850),
+            ),
+            ("في أيار 0000", "ايار 0000", TimeKind::Date, |v| {
+                v.month == Some(5) && v.year == Some(0)
+            }),
             (
                 "منتصف أيار/مايو الجاري",
                 "منتصف ايار/مايو الجاري",

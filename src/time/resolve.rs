@@ -12,9 +12,18 @@ use crate::kinds::{MonthPart, TimeDirection, TimeUnit};
 /// (1 day, 2 week, 3 month).
 pub(crate) type Resolved = (Date, Option<Date>, u8);
 
+/// The written years a date is resolved in. News of the conflict dates its events in
+/// these; a year outside is historic ("فبراير 1260") or of the Hijri calendar
+/// ("19/10/1436", which is 2015), and converting it as a Gregorian year would be
+/// wrong. Such an expression keeps its year in the value and gets no date.
+pub(crate) const WRITTEN_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
 /// Resolves `v` against the document date `doc`; a full date needs none.
 pub(crate) fn resolve(kind: TimeKind, v: &TimeValue, doc: Option<Date>) -> Option<Resolved> {
     if kind == TimeKind::Duration {
+        return None;
+    }
+    if v.year.is_some_and(|y| !WRITTEN_YEARS.contains(&y)) {
         return None;
     }
     if let (Some(y), Some(m), Some(d)) = (v.year, v.month, v.day) {
@@ -42,9 +51,12 @@ pub(crate) fn resolve(kind: TimeKind, v: &TimeValue, doc: Option<Date>) -> Optio
     }
     if v.span_to_now {
         // A vague "خلال الأيام الماضية" counts three units back.
-        let first = shifted(doc, with_amount(s, s.amount.unwrap_or(3)))?;
-        let precision = precision_of(doc.to_days() - first.to_days());
-        return Some((first, Some(doc), precision));
+        // A span looking forward (a hand-made or deserialized value: the parser
+        // only makes spans to now from the past) runs from the document date.
+        let other = shifted(doc, with_amount(s, s.amount.unwrap_or(3)))?;
+        let (first, last) = (other.min(doc), other.max(doc));
+        let precision = precision_of(last.to_days() - first.to_days());
+        return Some((first, Some(last), precision));
     }
     let precision = match (s.unit, s.amount) {
         (TimeUnit::Hour, _) => 1,
@@ -125,6 +137,7 @@ fn month_point(year: i32, month: u8, day: Option<u8>, part: Option<MonthPart>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kinds::Weekday;
 
     fn relative(amount: Option<u32>, unit: TimeUnit, direction: TimeDirection) -> TimeValue {
         TimeValue {
@@ -164,6 +177,127 @@ mod tests {
             let got = resolve(TimeKind::Relative, &v, doc).map(|(d, _, p)| (d.to_string(), p));
             let want = want.map(|(d, p)| (d.to_string(), p));
             assert_eq!(got, want, "{amount:?} {unit} {direction}");
+        }
+    }
+
+    use proptest::prelude::*;
+
+    fn unit() -> impl Strategy<Value = TimeUnit> {
+        prop::sample::select(vec![
+            TimeUnit::Hour,
+            TimeUnit::Day,
+            TimeUnit::Week,
+            TimeUnit::Month,
+            TimeUnit::Year,
+        ])
+    }
+
+    fn direction() -> impl Strategy<Value = TimeDirection> {
+        prop::sample::select(vec![
+            TimeDirection::Past,
+            TimeDirection::Current,
+            TimeDirection::Future,
+        ])
+    }
+
+    /// Any date of the range, from its day number.
+    fn date() -> impl Strategy<Value = Date> {
+        (super::super::date::MIN_DAYS..=super::super::date::MAX_DAYS)
+            .prop_map(|d| Date::from_days(d).unwrap())
+    }
+
+    /// The date `n` signed units from `doc`, computed in i128 without the checked
+    /// arithmetic under test: `None` when it falls outside the years 1–9999.
+    fn oracle(doc: Date, n: i128, unit: TimeUnit) -> Option<Date> {
+        let days = |d: i128| {
+            let z = i128::from(doc.to_days()) + d;
+            i64::try_from(z).ok().and_then(Date::from_days)
+        };
+        let months = |m: i128| {
+            let index = i128::from(doc.year()) * 12 + i128::from(doc.month()) - 1 + m;
+            let year = index.div_euclid(12);
+            let month = (index.rem_euclid(12) + 1) as u8;
+            if !(1..=9999).contains(&year) {
+                return None;
+            }
+            let year = year as i32;
+            (1..=doc.day())
+                .rev()
+                .find_map(|d| Date::new(year, month, d).ok())
+        };
+        match unit {
+            // Truncated toward zero, as "5 hours ago" is still the same day.
+            TimeUnit::Hour => days(n / 24),
+            TimeUnit::Day => days(n),
+            TimeUnit::Week => days(7 * n),
+            TimeUnit::Month => months(n),
+            TimeUnit::Year => months(12 * n),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2048)
+        ))]
+
+        /// Any amount, unit and direction against any document date: the date is the
+        /// one calendar arithmetic gives, or none when that leaves the years 1–9999;
+        /// never a wrapped one.
+        #[test]
+        fn shifts_resolve_exactly_or_not_at_all(
+            amount in prop_oneof![0u32..100, any::<u32>(), Just(u32::MAX)],
+            unit in unit(),
+            direction in direction(),
+            doc in prop_oneof![date(), Just(Date::MIN), Just(Date::MAX)],
+        ) {
+            let v = relative(Some(amount), unit, direction);
+            let got = resolve(TimeKind::Relative, &v, Some(doc));
+            let n = i128::from(amount) * match direction {
+                TimeDirection::Past => -1,
+                TimeDirection::Current => 0,
+                TimeDirection::Future => 1,
+            };
+            prop_assert_eq!(got.map(|r| r.0), oracle(doc, n, unit));
+            if let Some((_, end, precision)) = got {
+                prop_assert_eq!(end, None);
+                prop_assert!((1..=3).contains(&precision));
+            }
+        }
+
+        /// Every field of a value at once, as a deserialized or hand-made `TimeValue`
+        /// may hold anything: resolution never panics, and what it gives is ordered.
+        #[test]
+        fn any_value_resolves_without_panic(
+            year in prop::option::of(any::<i32>()),
+            month in prop::option::of(any::<u8>()),
+            day in prop::option::of(any::<u8>()),
+            weekday in prop::option::of(prop::sample::select(Weekday::ALL.to_vec())),
+            part in prop::option::of(prop::sample::select(vec![
+                MonthPart::Early, MonthPart::Middle, MonthPart::Late,
+            ])),
+            shift in prop::option::of((prop::option::of(any::<u32>()), unit(), direction())),
+            span_to_now in any::<bool>(),
+            kind in prop::sample::select(vec![
+                TimeKind::Date, TimeKind::Weekday, TimeKind::Relative, TimeKind::Duration,
+            ]),
+            doc in prop::option::of(date()),
+        ) {
+            let v = TimeValue {
+                year,
+                month,
+                day,
+                part,
+                weekday,
+                shift: shift.map(|(amount, unit, direction)| Shift { amount, unit, direction }),
+                span_to_now,
+            };
+            if let Some((first, last, precision)) = resolve(kind, &v, doc) {
+                prop_assert!((1..=3).contains(&precision));
+                if let Some(last) = last {
+                    prop_assert!(first <= last, "{first} after {last}");
+                }
+                prop_assert_eq!(Date::parse(&first.to_string()), Ok(first));
+            }
         }
     }
 }

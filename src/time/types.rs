@@ -36,7 +36,10 @@ pub struct Shift {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct TimeValue {
-    /// Year.
+    /// Year, as written: four digits after a month name or in a numeric date. Only
+    /// the years 1900–2100 are resolved to a date; another is kept here and leaves
+    /// the expression's date unset (a historic year, "فبراير 1260", or one of the
+    /// Hijri calendar, "19/10/1436"), never replaced by the document's year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
     /// Month, 1..=12.
