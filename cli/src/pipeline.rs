@@ -188,6 +188,12 @@ pub fn run(
         // After a write error the reader stops at its next document; the workers end
         // when it does.
         window.stop();
+        // The workers stop too once their answers have nowhere to go, and the reader
+        // may then wait on a full job queue for ever: what it still sends is dropped
+        // here, until it sees the stop and hangs up.
+        if let Ok(rx) = job_rx.lock() {
+            while rx.recv().is_ok() {}
+        }
         result
     })?;
     progress.done();
