@@ -20,7 +20,10 @@
 //! elsewhere in the document, each place counted once per tier; a last tier gives a
 //! point to a candidate that is the seat of the subdistrict or district of its own name
 //! (دير حافر). So a governorate named right after the name outweighs any number of
-//! places named elsewhere. The strictly best candidate wins; when none is, the entity
+//! places named elsewhere. The phrase and sentence tiers, and the paragraph a
+//! village is read in, look at most [`WINDOW`] mentions to either side: a sentence
+//! listing a thousand places costs a thousand windows, not a million pairs, and a
+//! place of the sentence beyond the window counts in the document tier. The strictly best candidate wins; when none is, the entity
 //! says it is [`ambiguous`](Entity::ambiguous) and keeps the default choice (the cue's
 //! preferred kind, then the most specific kind, then the first record). Places chosen
 //! this way count as evidence in a second round, and a name left undecided takes the
@@ -269,6 +272,22 @@ type Score = [u32; 4];
 /// The most words between two names of one phrase.
 const PHRASE_WORDS: usize = 3;
 
+/// The most mentions read on either side of a mention, within its sentence or
+/// paragraph. Real sentences name a handful of places; only lists reach this.
+pub(crate) const WINDOW: usize = 32;
+
+/// The run of `order` (entity indices sorted by `(key[j], j)`) that shares entity
+/// `i`'s key, clipped to [`WINDOW`] entries on either side of `i`.
+fn window<'o>(order: &'o [usize], key: &[usize], i: usize) -> &'o [usize] {
+    let Some(&k) = key.get(i) else {
+        return &[];
+    };
+    let at = order.partition_point(|&j| (key[j], j) < (k, i));
+    let from = order[..at].partition_point(|&j| key[j] < k);
+    let to = at + order[at..].partition_point(|&j| key[j] == k);
+    &order[from.max(at.saturating_sub(WINDOW))..to.min(at + WINDOW + 1)]
+}
+
 /// Where the sentences and paragraphs of a text start, for the scope of two mentions.
 struct Layout {
     /// Byte offsets of sentence ends (. ! ? ؟ and line breaks).
@@ -370,18 +389,11 @@ impl Scene<'_> {
     fn score(&mut self, i: usize, c: u32) -> Score {
         let (places, gaz, admin1) = (self.places, self.gaz, self.admin1);
         let mut score = Score::default();
-        // The phrase and sentence tiers, from the mentions of `i`'s sentence; and how
+        // The phrase and sentence tiers, from the window of `i`'s sentence; and how
         // many settled mentions each place has here.
-        let sentence = self.sentence[i];
-        let from = self
-            .by_sentence
-            .partition_point(|&j| self.sentence[j] < sentence);
         let mut counted: Vec<(usize, u32)> = Vec::new();
         let mut here: Vec<(u32, usize)> = Vec::new();
-        for &j in self.by_sentence[from..]
-            .iter()
-            .take_while(|&&j| self.sentence[j] == sentence)
-        {
+        for &j in window(&self.by_sentence, &self.sentence, i) {
             if j == i || !self.settled[j] {
                 continue;
             }
@@ -433,16 +445,12 @@ impl Scene<'_> {
         }
     }
 
-    /// The other places of entity `i`'s paragraph: (entity index, location).
+    /// The other places of entity `i`'s paragraph, within the [`WINDOW`]: (entity
+    /// index, location).
     fn neighbours(&self, i: usize) -> impl Iterator<Item = (usize, u32)> + '_ {
-        let paragraph = self.paragraph[i];
-        let from = self
-            .by_paragraph
-            .partition_point(|&j| self.paragraph[j] < paragraph);
         let own = self.loc[i];
-        self.by_paragraph[from..]
+        window(&self.by_paragraph, &self.paragraph, i)
             .iter()
-            .take_while(move |&&j| self.paragraph[j] == paragraph)
             .filter_map(move |&j| {
                 let f = self.loc[j]?;
                 (j != i && Some(f) != own).then_some((j, f))
@@ -715,6 +723,31 @@ fn strict_best(scores: &[Score]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    /// A mention reads its own sentence or paragraph, at most [`super::WINDOW`]
+    /// mentions to either side: a list of a thousand places is not read a thousand
+    /// times.
+    #[test]
+    fn a_mention_reads_a_bounded_window_of_its_run() {
+        use super::{window, WINDOW};
+        // Forty entities in sentence 0, then 200 in sentence 1.
+        let key: Vec<usize> = (0..240).map(|j| usize::from(j >= 40)).collect();
+        let order: Vec<usize> = (0..240).collect();
+        for i in [0, 39, 40, 41, 100, 239] {
+            let w = window(&order, &key, i);
+            assert!(w.contains(&i), "{i}");
+            assert!(w.len() <= 2 * WINDOW + 1, "{i}: {}", w.len());
+            assert!(w.iter().all(|&j| key[j] == key[i]), "{i}");
+            assert!(w.windows(2).all(|p| p[1] == p[0] + 1), "{i}: a run");
+        }
+        // A short run is read whole.
+        assert_eq!(window(&order, &key, 20).len(), 40);
+        assert_eq!(
+            window(&order, &key, 100),
+            &order[100 - WINDOW..=100 + WINDOW]
+        );
+        assert_eq!(window(&order, &key, 240), &[] as &[usize]);
+    }
+
     use crate::Extractor;
 
     /// The location entities of a text as (original text, id, ambiguous).

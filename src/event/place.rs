@@ -18,6 +18,8 @@
 //! mention. A killing that is the outcome of another event happens where that event
 //! does, unless the text places the killing more precisely.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::types::{Event, EventPlace, Span};
 use super::{distance, Input, Placed};
 use crate::entity::{Entity, EntityType};
@@ -124,6 +126,50 @@ struct Candidate {
     near: bool,
 }
 
+/// The most candidates read before a place for one that it situates: three words at
+/// most stand between the two (see [`situates`]), and each candidate between is a word.
+const SITUATING_WINDOW: usize = 8;
+
+/// Whether each candidate only situates another: another candidate lies inside it
+/// ("حي الشيخ مقصود في حلب"), or it closely follows another ("بلدة الطيبة بريف درعا").
+/// Linear in the candidates, so that an event listing thousands of places costs no
+/// more per place than one naming two.
+fn references(input: &Input<'_>, candidates: &[Candidate]) -> Vec<bool> {
+    // How many candidates have each id in their hierarchy, and how many stand for
+    // each entity (a candidate's own mentions do not count for it).
+    let mut inside: HashMap<&str, usize> = HashMap::default();
+    let mut mentions: HashMap<usize, usize> = HashMap::default();
+    for c in candidates {
+        *mentions.entry(c.entity).or_default() += 1;
+        if let Some(admin) = &input.entities[c.entity].admin {
+            for unit in [&admin.admin1, &admin.admin2, &admin.admin3]
+                .into_iter()
+                .flatten()
+            {
+                *inside.entry(&unit.id).or_default() += 1;
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..candidates.len()).collect();
+    order.sort_by_key(|&k| candidates[k].entity);
+    let mut out = vec![false; candidates.len()];
+    for (at, &k) in order.iter().enumerate() {
+        let c = &candidates[k];
+        let e = &input.entities[c.entity];
+        let own = e.admin.as_ref().is_some_and(|a| a.contains(&e.id));
+        let others =
+            inside.get(&*e.id).copied().unwrap_or(0) - if own { mentions[&c.entity] } else { 0 };
+        let span = input.entity_spans[c.entity];
+        out[k] = others > 0
+            || order[at.saturating_sub(SITUATING_WINDOW)..at]
+                .iter()
+                .map(|&o| candidates[o].entity)
+                .filter(|&o| o != c.entity)
+                .any(|o| situates(input.ntext, input.entity_spans[o], span));
+    }
+    out
+}
+
 /// The place phase: every location of an event gets its record's details, and the
 /// event its place.
 pub(super) fn locate(input: &Input<'_>, events: &mut [Event], placed: &[Placed]) {
@@ -153,41 +199,36 @@ pub(super) fn locate(input: &Input<'_>, events: &mut [Event], placed: &[Placed])
                 near,
             });
         }
-        let reference = |c: &Candidate| {
-            let e = &input.entities[c.entity];
-            let span = input.entity_spans[c.entity];
-            candidates.iter().any(|o| {
-                if o.entity == c.entity {
-                    return false;
-                }
-                let other = &input.entities[o.entity];
-                let contains = other.admin.as_ref().is_some_and(|a| a.contains(&e.id));
-                contains || situates(input.ntext, input.entity_spans[o.entity], span)
-            })
-        };
-        let references: Vec<bool> = candidates.iter().map(reference).collect();
+        let references = references(input, &candidates);
+        // The most precise place that is the event's own, not one situating another.
+        let own_precision = candidates
+            .iter()
+            .zip(&references)
+            .filter(|(_, r)| !**r)
+            .map(|(c, _)| c.precision)
+            .min();
         let mut k = 0;
         for arg in &mut event.locations {
             let Some(c) = candidates.get(k) else { break };
             if entity_at(input.entities, arg.start, arg.end) == Some(c.entity) {
                 arg.geo_precision = Some(c.precision);
                 // Only situating when a more precise or equal place is the event's.
-                arg.situates = references[k]
-                    && candidates
-                        .iter()
-                        .zip(&references)
-                        .any(|(o, r)| !r && o.precision <= c.precision);
+                arg.situates = references[k] && own_precision.is_some_and(|own| own <= c.precision);
                 k += 1;
             }
         }
-        let best = candidates.iter().min_by_key(|c| {
-            (
-                c.precision,
-                reference(c),
-                kind_rank(c.kind),
-                distance(input.entity_spans[c.entity], p.nspan),
-            )
-        });
+        let best = candidates
+            .iter()
+            .zip(&references)
+            .min_by_key(|(c, reference)| {
+                (
+                    c.precision,
+                    **reference,
+                    kind_rank(c.kind),
+                    distance(input.entity_spans[c.entity], p.nspan),
+                )
+            })
+            .map(|(c, _)| c);
         event.place = best.map(|c| place_of(&input.entities[c.entity], c));
     }
     // An outcome happens where its cause does, unless placed more precisely.
@@ -324,6 +365,40 @@ mod tests {
         let doc = ex.extract(rows[16].0);
         let killing = doc.events.iter().find(|e| e.part_of.is_some()).unwrap();
         assert_eq!(killing.place, doc.events[0].place);
+    }
+
+    /// The situating places of a list are found however far apart the two names stand
+    /// (the unit holding a village named fifty places later) and however long the list
+    /// before a name that situates its neighbour.
+    #[test]
+    fn situating_places_are_found_across_a_long_list() {
+        let ex = Extractor::default();
+        let filler: Vec<&str> = ["مدينة حمص", "مدينة حماة", "مدينة تدمر", "بلدة السخنة"]
+            .into_iter()
+            .cycle()
+            .take(50)
+            .collect();
+        let situating = |text: &str| -> Vec<(String, bool)> {
+            let doc = ex.extract(text);
+            let event = doc.events.first().expect("an event");
+            event
+                .locations
+                .iter()
+                .filter(|a| !filler.iter().any(|f| f.ends_with(&text[a.start..a.end])))
+                .map(|a| (a.id.to_string(), a.situates))
+                .collect()
+        };
+        // Joined by "و": places of a list, none situating its neighbour.
+        let list = filler.join(" و");
+        let far = format!("قصفت قوات النظام محافظة إدلب و{list} وقرية كفرنبل");
+        assert_eq!(
+            situating(&far),
+            [("sy07".to_string(), true), ("kafr-nabl".to_string(), false)]
+        );
+        let late = format!("قصفت قوات النظام {list} ومدينة الميادين بريف دير الزور الشرقي");
+        let got = situating(&late);
+        assert_eq!(got.first(), Some(&("mayadin-city".to_string(), false)));
+        assert!(got[1..].iter().all(|(_, situates)| *situates), "{got:?}");
     }
 
     #[test]
