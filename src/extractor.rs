@@ -9,7 +9,7 @@ use std::sync::Arc;
 use once_cell::sync::Lazy;
 
 use crate::document::Document;
-use crate::entity::{Entity, Lists, NameSpan, Resolver};
+use crate::entity::{Antecedents, Entity, Lists, NameSpan, Resolver};
 use crate::error::Error;
 use crate::event::HedgeSet;
 use crate::gazetteer::{Gazetteer, GazetteerBuilder, RecordRef};
@@ -507,6 +507,7 @@ impl Extractor {
         let mut out = Vec::new();
         let mut names = Vec::new();
         let mut force_nouns = Vec::new();
+        let mut antecedents = Antecedents::default();
         let selected = matcher::select_longest(&mut hits, |h| {
             let previous_end = out.last().map_or(0, |e: &Entity| e.end);
             if norm.original_start(h.start) < previous_end {
@@ -541,7 +542,7 @@ impl Extractor {
                 }
                 let entity = reference.and_then(|i| {
                     let resolver = &inner.resolver;
-                    resolver.reference(gaz, text, norm, name, i, &out, published)
+                    resolver.reference(gaz, text, norm, name, i, &out, &mut antecedents, published)
                 });
                 return match entity {
                     Some((e, span)) => {

@@ -110,3 +110,27 @@ fn actors_in_context_carry_their_reading_in_json() {
     let named = by_text("تنظيم داعش");
     assert!(named.get("reference").is_none() && named.get("affiliation").is_none());
 }
+
+/// A reference word reads the entities before it once, whatever the length of the
+/// document: it finds its antecedent hundreds of places back, it stands for nothing
+/// while nothing it can stand for was named, and it finds the first such name after
+/// mentions that found none.
+#[test]
+fn reference_words_find_their_antecedent_across_a_long_document() {
+    let ex = Extractor::default();
+    let filler = "قصفت الطائرات الحربية مدينة حمص وقرية كفرنبل وبلدة السخنة. ".repeat(300);
+    let unnamed = "وقالت الهيئة إن الوضع هادئ. ".repeat(20);
+    let text = format!(
+        "{unnamed}{filler}هاجمت هيئة تحرير الشام مواقع قوات النظام. {filler}وقالت الهيئة إنها قتلت عشرة عناصر."
+    );
+    let doc = ex.extract(text.as_str());
+    let references: Vec<_> = doc.entities.iter().filter(|e| e.text == "الهيئة").collect();
+    assert_eq!(references.len(), 1, "only the last has an antecedent");
+    let antecedent = references[0]
+        .reference
+        .as_ref()
+        .and_then(|r| r.antecedent.as_ref())
+        .expect("its antecedent");
+    assert_eq!(references[0].id.as_ref(), "hts");
+    assert_eq!(&text[antecedent.start..antecedent.end], "هيئة تحرير الشام");
+}

@@ -261,10 +261,22 @@ fn actor_index(gaz: &Gazetteer, e: &Entity) -> Option<u32> {
     }
 }
 
+/// What a document's reference words have read of the entities before them: per
+/// word, how many entities were read and the last that fits it. The entities only
+/// grow while a document is read, so each is tested once per word, not once per
+/// mention of the word (a document repeating "التنظيم" with nothing it can stand
+/// for read all earlier entities at each).
+#[derive(Debug, Default)]
+pub(crate) struct Antecedents {
+    read: Vec<(usize, Option<usize>)>,
+}
+
 impl Resolver {
     /// The entity a bare short name stands for at `name`, read against the entities
     /// found `before` it, with its span; `None` when it stands for nothing here. A
     /// nationality after it names that country's government ("النظام الإيراني").
+    /// `antecedents` carries what earlier calls read of `before`, which may only have
+    /// grown since.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn reference(
         &self,
@@ -274,6 +286,7 @@ impl Resolver {
         name: NameSpan,
         word: u32,
         before: &[Entity],
+        antecedents: &mut Antecedents,
         published: Option<Date>,
     ) -> Option<(Entity, NameSpan)> {
         let words = self.actor_words();
@@ -327,7 +340,18 @@ impl Resolver {
             };
             e.kind == EntityKind::Actor && (by_name() || by_cue())
         };
-        let (actor, reference) = match before.iter().rev().find(|e| fits(e)) {
+        let slot = word as usize;
+        if antecedents.read.len() <= slot {
+            antecedents.read.resize(slot + 1, (0, None));
+        }
+        let (read, mut last) = antecedents.read[slot];
+        for (k, e) in before.iter().enumerate().skip(read) {
+            if fits(e) {
+                last = Some(k);
+            }
+        }
+        antecedents.read[slot] = (before.len(), last);
+        let (actor, reference) = match last.and_then(|k| before.get(k)) {
             Some(e) => (
                 actor_index(gaz, e)?,
                 Reference {

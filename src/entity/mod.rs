@@ -39,6 +39,7 @@ mod homonyms;
 mod resolve;
 mod types;
 
+pub(crate) use actors::Antecedents;
 pub(crate) use context::Lists;
 pub(crate) use resolve::{NameSpan, Resolver};
 pub use types::{Antecedent, Cue, DirectionMention, Entity, EntityKind, EntityType, Reference};
