@@ -140,4 +140,31 @@ fn main() {
     for (name, s) in rows {
         println!("{name:42} {:8.1} MB/s   {:.2}x bare", mb / s, bare_s / s);
     }
+    per_document(&extractor, runs);
+}
+
+/// What one document costs the library beyond its text (issue 17, target 4): an empty
+/// document, and one sentence as its own document against the same sentences as
+/// lines of one document.
+fn per_document(extractor: &Extractor, runs: usize) {
+    const N: usize = 100_000;
+    let empty = best(runs, || {
+        (0..N).map(|_| extractor.extract("").events.len()).sum()
+    });
+    let sentence = "قصفت قوات النظام بلدة كفرنبل بريف إدلب الجنوبي.";
+    let one_each = best(runs, || {
+        (0..N)
+            .map(|_| extractor.extract(sentence).events.len())
+            .sum()
+    });
+    let lines = vec![sentence; N].join("\n");
+    let together = best(runs, || extractor.extract(lines.as_str()).events.len());
+    let us = |s: f64| s / N as f64 * 1e6;
+    println!(
+        "per document: empty {:.2} µs; one sentence as its own document {:.2} µs, as a line of one document {:.2} µs (overhead {:.2} µs)",
+        us(empty),
+        us(one_each),
+        us(together),
+        us(one_each - together)
+    );
 }
