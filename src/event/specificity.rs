@@ -12,10 +12,15 @@
 //! back-references it would catch are merged into the event they restate first
 //! (`triggers::merge`).
 
-use super::types::{Event, Mention};
+use rustc_hash::FxHashSet;
+
+use super::types::{Event, Mention, Span};
 use super::{Input, Placed};
-use crate::kinds::{EventKind, TimeDirection, TimeUnit};
+use crate::gazetteer::CueWord;
+use crate::kinds::{CueRole, EventKind, TimeDirection, TimeUnit};
 use crate::lexicon::{ClassSet, LexValue, Lexicon, WordClass};
+use crate::normalize::normalize_str;
+use crate::text::clitics::clitic_splits;
 use crate::text::words::clause_side;
 
 /// How many words after a trigger may make it figurative ("هجوما حادا", "انفجار
@@ -141,6 +146,96 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
         return Mention::Reference;
     }
     Mention::Report
+}
+
+/// How many words of the clause either side of a trigger are read for a place noun
+/// and its name.
+const UNNAMED_PLACE_WORDS: usize = 12;
+/// A comma ends the stretch of a clause a place noun is read in.
+const COMMAS: [char; 2] = ['،', ','];
+
+/// The gazetteer's location cue words ("مدينة", "بلدة", "حي", "مخيم"), normalized:
+/// place nouns, which name a place even when the gazetteer does not know the name.
+/// The `place_near` words among them ("أطراف", "محيط") only relate a place named
+/// elsewhere ("أطراف المعارضة" are parties) and are left out.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PlaceNouns(FxHashSet<Box<str>>);
+
+impl PlaceNouns {
+    pub(crate) fn new(cues: &[CueWord], lex: &Lexicon) -> PlaceNouns {
+        PlaceNouns(
+            cues.iter()
+                .filter(|c| c.role == CueRole::Location)
+                .map(|c| normalize_str(&c.word).into_boxed_str())
+                .filter(|w| !lex.contains(WordClass::PlaceNear, w))
+                .collect(),
+        )
+    }
+
+    /// Whether `word` is an indefinite place noun, the head of a name after it
+    /// ("بلدة", "وببلدة"; "البلدة" names no place of its own): listed, whole or under
+    /// a proclitic chain without the article.
+    fn heads_a_name(&self, word: &str) -> bool {
+        self.0.contains(word)
+            || clitic_splits(word).any(|(prefix, stem)| {
+                !prefix.ends_with("ال") && prefix != "لل" && self.0.contains(stem)
+            })
+    }
+}
+
+/// A place the text names after a place noun in the trigger's clause, twelve words
+/// either side and no comma between ("انفجرت قنبلة أمام مكاتب الحزب في بلدة
+/// إلجويبار"; not "كان يعمل في مدينة ميلانو، قد تعرض للاختطاف"): the noun and the
+/// name. The name is the word right after an indefinite place noun, unless it is an
+/// indefinite feminine adjective ("منطقة سكنية", "قرية صغيرة"), a number, a word of
+/// the lexicon ("منطقة أخرى") or a trigger ("منطقة الاشتباكات").
+pub(super) fn unnamed_place(input: &Input<'_>, p: &Placed) -> Option<Span> {
+    let ntext = input.ntext;
+    let before = ntext.get(..p.nspan.0).unwrap_or_default();
+    // Clitics glued to the trigger ("ال" of "الاشتباكات") are part of its word.
+    let before = before.trim_end_matches(|c: char| !c.is_whitespace());
+    let before = before.rfind(COMMAS).map_or(before, |i| &before[i..]);
+    let after = ntext.get(p.nspan.1..).unwrap_or_default();
+    let after = after.find(COMMAS).map_or(after, |i| &after[..i]);
+    let offset = |w: &str| w.as_ptr() as usize - ntext.as_ptr() as usize;
+    let in_trigger = |w: &str| {
+        let (start, end) = (offset(w), offset(w) + w.len());
+        input
+            .triggers
+            .iter()
+            .any(|&(nspan, _, _)| nspan.0 < end && start < nspan.1)
+    };
+    let is_name = |w: &str| {
+        w.chars().nth(1).is_some()
+            && !w.starts_with(|c: char| c.is_numeric())
+            && (w.starts_with("ال") || !w.ends_with('ه'))
+            && input.lex.held_classes(w) == ClassSet::default()
+            && !in_trigger(w)
+    };
+    let mut words_after: Vec<&str> = clause_side(after, after.char_indices())
+        .take(UNNAMED_PLACE_WORDS)
+        .collect();
+    // The clause in text order: the words before, then those after the trigger.
+    let mut words: Vec<&str> = clause_side(before, before.char_indices().rev())
+        .take(UNNAMED_PLACE_WORDS)
+        .collect();
+    words.reverse();
+    let split = words.len();
+    words.append(&mut words_after);
+    let (noun, name) = words
+        .windows(2)
+        .enumerate()
+        // The trigger stands between the last word before it and the first after.
+        .filter(|&(i, _)| i + 1 != split)
+        .map(|(_, pair)| (pair[0], pair[1]))
+        .find(|&(noun, name)| input.place_nouns.heads_a_name(noun) && is_name(name))?;
+    let start = (input.to_original)(offset(noun));
+    let end = (input.to_original)(offset(name) + name.len());
+    Some(Span {
+        start,
+        end,
+        text: input.text.get(start..end).unwrap_or_default().to_string(),
+    })
 }
 
 /// Whether the trigger's word carries the preposition ل ("لقصف المواقع", "عبوة مجهزة
@@ -471,6 +566,47 @@ mod tests {
         );
         assert_eq!(doc.events[0].mention, Mention::Report);
         assert!(doc.events[0].is_reported());
+    }
+
+    #[test]
+    fn unnamed_places_anchor_an_event() {
+        let ex = Extractor::default();
+        // (text, the unnamed place, or none): each event has no known place, time,
+        // count or actor with a role, so only the unnamed place anchors it.
+        let rows: &[(&str, Option<&str>)] = &[
+            ("وانفجرت عبوة ناسفة في حي الجمعيات.", Some("حي الجمعيات")),
+            (
+                "وانفجرت عبوة ناسفة في مزرعة قرب قرية الخضيرية.",
+                Some("قرية الخضيرية"),
+            ),
+            // A definite name may end like an adjective.
+            (
+                "وسقطت قذيفة هاون على بلدة الزملكانية.",
+                Some("بلدة الزملكانية"),
+            ),
+            // No name: an adjective, the article, a trigger, a comma between.
+            ("وانفجرت عبوة ناسفة في منطقة سكنية.", None),
+            ("وانفجرت عبوة ناسفة في قرية صغيرة.", None),
+            ("وانفجرت عبوة ناسفة في المدينة.", None),
+            ("وانفجرت عبوة ناسفة في منطقة الاشتباكات.", None),
+            ("وكان الشاب يعمل في حي الجمعيات، قبل أن يتعرض للخطف.", None),
+            // A place_near word relates a place; here it means "parties".
+            ("وشنت أطراف المعارضة هجوما على المبعوث الدولي.", None),
+        ];
+        let mut failed = Vec::new();
+        for &(text, want) in rows {
+            let doc = ex.extract(text);
+            let got: Vec<(Option<&str>, bool)> = doc
+                .events
+                .iter()
+                .filter(|e| e.mention == Mention::Report)
+                .map(|e| (e.unnamed_place.as_ref().map(|s| &*s.text), e.is_reported()))
+                .collect();
+            if got != [(want, want.is_some())] {
+                failed.push(format!("{text}\n    got {got:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
     }
 
     #[test]

@@ -276,6 +276,11 @@ pub struct Event {
     /// geo_precision (see [`EventPlace`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<EventPlace>,
+    /// A place the gazetteer does not know, named after a place noun of the trigger's
+    /// clause ("في بلدة إلجويبار", "قرب حي المصطفى"), for an event with no known place:
+    /// it situates the event (see [`Event::is_reported`]) without a record to point to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unnamed_place: Option<Span>,
     /// The nearest time expression of the sentence. (Boxed like the other parts
     /// most events lack, so an event without them stays small.)
     pub time: Option<Box<TimeExpression>>,
@@ -351,8 +356,9 @@ impl Event {
     ///   hypothetical, generic, historical, question, back-reference, detail,
     ///   figurative or background mention);
     /// - it is anchored by at least one argument of its own: an actor with a role
-    ///   (an actor the sentence only names does not anchor it), a place, a time or
-    ///   a fatality count.
+    ///   (an actor the sentence only names does not anchor it), a place (known, or
+    ///   [unnamed](Event::unnamed_place)), a time, or a count of the killed or the
+    ///   wounded.
     ///
     /// Claims (`claimed`) are kept: ACLED codes a claimed event and notes the claim.
     ///
@@ -373,7 +379,9 @@ impl Event {
             && (self.actors.iter().any(|a| a.role.is_some())
                 || !self.locations.is_empty()
                 || self.time.is_some()
+                || self.unnamed_place.is_some()
                 || self.fatalities.is_some()
+                || self.wounded.is_some()
                 || self.casualties.is_some())
     }
 }
