@@ -128,7 +128,9 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
     roles::share(&mut events);
     place::locate(input, &mut events, &placed);
     for (event, p) in events.iter_mut().zip(&placed) {
-        if event.locations.is_empty() {
+        // A country does not situate an event: look for a place the gazetteer does not
+        // know below it ("في منطقة باجور").
+        if !event.locations.iter().any(EventArgument::is_below_country) {
             event.unnamed_place = specificity::unnamed_place(input, p);
         }
     }

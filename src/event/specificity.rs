@@ -614,6 +614,28 @@ mod tests {
     }
 
     #[test]
+    fn a_country_alone_does_not_anchor_an_event() {
+        let ex = Extractor::default();
+        // (text, reported): no actor with a role, no time, no count.
+        let rows: &[(&str, bool)] = &[
+            ("وانفجرت عبوة ناسفة في لبنان.", false),
+            ("وتتحدث الصحف عن انفجار في العراق.", false),
+            // A place below the country, known or unnamed, situates it.
+            ("وانفجرت سيارة مفخخة في مدينة الريحانية في تركيا.", true),
+            ("وانفجرت عبوة ناسفة في حي الجمعيات في لبنان.", true),
+        ];
+        let mut failed = Vec::new();
+        for &(text, want) in rows {
+            let doc = ex.extract(text);
+            let got: Vec<bool> = doc.events.iter().map(|e| e.is_reported()).collect();
+            if got != [want] {
+                failed.push(format!("{text}\n    got {got:?} {:?}", doc.events));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
     fn reports_stay_reported() {
         let ex = Extractor::default();
         for text in [

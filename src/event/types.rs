@@ -136,6 +136,14 @@ pub struct EventArgument {
     pub situates: bool,
 }
 
+impl EventArgument {
+    /// Whether this place lies below the country (a governorate, a town, a camp...):
+    /// a place that situates an event (see [`Event::is_reported`]).
+    pub(crate) fn is_below_country(&self) -> bool {
+        self.entity_type != Some(EntityType::Location(LocationKind::Country))
+    }
+}
+
 /// Where an event happened: the most precise place the text gives for it, and how
 /// precisely the text locates it there (ACLED's geo_precision).
 ///
@@ -356,9 +364,10 @@ impl Event {
     ///   hypothetical, generic, historical, question, back-reference, detail,
     ///   figurative or background mention);
     /// - it is anchored by at least one argument of its own: an actor with a role
-    ///   (an actor the sentence only names does not anchor it), a place (known, or
-    ///   [unnamed](Event::unnamed_place)), a time, or a count of the killed or the
-    ///   wounded.
+    ///   (an actor the sentence only names does not anchor it), a place below the
+    ///   country (known, or [unnamed](Event::unnamed_place); ACLED codes no event
+    ///   located only in a country, and "ما يجري في العراق من قتل" reports none), a
+    ///   time, or a count of the killed or the wounded.
     ///
     /// Claims (`claimed`) are kept: ACLED codes a claimed event and notes the claim.
     ///
@@ -377,7 +386,7 @@ impl Event {
             && self.mention == Mention::Report
             && self.tally.is_none()
             && (self.actors.iter().any(|a| a.role.is_some())
-                || !self.locations.is_empty()
+                || self.locations.iter().any(EventArgument::is_below_country)
                 || self.time.is_some()
                 || self.unnamed_place.is_some()
                 || self.fatalities.is_some()
