@@ -35,6 +35,7 @@ def is_reported(e):
             and not e.get("tally")
             and (any(a.get("role") for a in e.get("actors", []))
                  or any(l.get("type") != "country" for l in e.get("locations", []))
+                 or (e.get("place") or {}).get("direction")
                  or e.get("unnamed_place") or e.get("time") or e.get("fatalities") is not None
                  or e.get("wounded") or e.get("casualties")))
 

@@ -17,7 +17,7 @@ use rustc_hash::FxHashSet;
 use super::types::{Event, Mention, Span};
 use super::{Input, Placed};
 use crate::gazetteer::CueWord;
-use crate::kinds::{CueRole, EventKind, TimeDirection, TimeUnit};
+use crate::kinds::{CueRole, EventKind, LocationKind, TimeDirection, TimeUnit};
 use crate::lexicon::{ClassSet, LexValue, Lexicon, WordClass};
 use crate::normalize::normalize_str;
 use crate::text::clitics::clitic_splits;
@@ -157,7 +157,8 @@ const COMMAS: [char; 2] = ['،', ','];
 /// The gazetteer's location cue words ("مدينة", "بلدة", "حي", "مخيم"), normalized:
 /// place nouns, which name a place even when the gazetteer does not know the name.
 /// The `place_near` words among them ("أطراف", "محيط") only relate a place named
-/// elsewhere ("أطراف المعارضة" are parties) and are left out.
+/// elsewhere ("أطراف المعارضة" are parties) and are left out, and so are the cues of
+/// countries only ("دولة"): a country does not situate an event.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct PlaceNouns(FxHashSet<Box<str>>);
 
@@ -166,6 +167,7 @@ impl PlaceNouns {
         PlaceNouns(
             cues.iter()
                 .filter(|c| c.role == CueRole::Location)
+                .filter(|c| c.prefers.iter().any(|&k| k != LocationKind::Country))
                 .map(|c| normalize_str(&c.word).into_boxed_str())
                 .filter(|w| !lex.contains(WordClass::PlaceNear, w))
                 .collect(),
@@ -594,6 +596,8 @@ mod tests {
             ("وانفجرت عبوة ناسفة في المدينة.", None),
             ("وانفجرت عبوة ناسفة في منطقة الاشتباكات.", None),
             ("وكان الشاب يعمل في حي الجمعيات، قبل أن يتعرض للخطف.", None),
+            // A country noun names no place below the country.
+            ("وانفجرت عبوة ناسفة في دولة الكويت.", None),
             // A place_near word relates a place; here it means "parties".
             ("وشنت أطراف المعارضة هجوما على المبعوث الدولي.", None),
         ];
@@ -620,6 +624,8 @@ mod tests {
         let rows: &[(&str, bool)] = &[
             ("وانفجرت عبوة ناسفة في لبنان.", false),
             ("وتتحدث الصحف عن انفجار في العراق.", false),
+            // A part of the country, given by a direction, is below it.
+            ("وانفجرت عبوة ناسفة شمالي العراق.", true),
             // A place below the country, known or unnamed, situates it.
             ("وانفجرت سيارة مفخخة في مدينة الريحانية في تركيا.", true),
             ("وانفجرت عبوة ناسفة في حي الجمعيات في لبنان.", true),

@@ -365,9 +365,10 @@ impl Event {
     ///   figurative or background mention);
     /// - it is anchored by at least one argument of its own: an actor with a role
     ///   (an actor the sentence only names does not anchor it), a place below the
-    ///   country (known, or [unnamed](Event::unnamed_place); ACLED codes no event
-    ///   located only in a country, and "ما يجري في العراق من قتل" reports none), a
-    ///   time, or a count of the killed or the wounded.
+    ///   country (known, or [unnamed](Event::unnamed_place), or a part of a country
+    ///   given by a direction, "شمالي العراق"; ACLED codes no event located only in a
+    ///   country, and "ما يجري في العراق من قتل" reports none), a time, or a count of
+    ///   the killed or the wounded.
     ///
     /// Claims (`claimed`) are kept: ACLED codes a claimed event and notes the claim.
     ///
@@ -387,6 +388,7 @@ impl Event {
             && self.tally.is_none()
             && (self.actors.iter().any(|a| a.role.is_some())
                 || self.locations.iter().any(EventArgument::is_below_country)
+                || self.place.as_ref().is_some_and(|p| p.direction.is_some())
                 || self.time.is_some()
                 || self.unnamed_place.is_some()
                 || self.fatalities.is_some()
