@@ -459,11 +459,16 @@ impl Lexicon {
         self.whole_then_stems(word).any(|w| self.contains(class, w))
     }
 
-    /// The word whole, then under each of its proclitic chains, unless it is a
-    /// `whole_word` ("ولاية" is a province, not "و" + "لأية"): then whole only.
-    fn whole_then_stems<'w>(&self, word: &'w str) -> impl Iterator<Item = &'w str> + 'w {
-        let whole_only = self.contains(WordClass::WholeWord, word);
-        crate::text::clitics::whole_then_stems(word).take(if whole_only { 1 } else { usize::MAX })
+    /// The word whole, then under each of its proclitic chains, shortest first, up to
+    /// the first `whole_word` ("ولاية" is a province, not "و" + "لأية"; "وبحكم" is "و"
+    /// + "بحكم", not "وب" + "حكم").
+    fn whole_then_stems<'s, 'w: 's>(&'s self, word: &'w str) -> impl Iterator<Item = &'w str> + 's {
+        let mut past_whole_word = false;
+        crate::text::clitics::whole_then_stems(word).take_while(move |w| {
+            let take = !past_whole_word;
+            past_whole_word = past_whole_word || self.contains(WordClass::WholeWord, w);
+            take
+        })
     }
 
     /// Whether a normalized `word`, whole or under one of its proclitic chains, begins
