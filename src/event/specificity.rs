@@ -132,7 +132,7 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
         return Mention::Detail;
     }
     let victim_before = any_before(VICTIM_WORDS, WordClass::VictimCue);
-    if is_purpose(ntext, p.nspan) && !victim_before {
+    if is_purpose(ntext, p.nspan) && !victim_before && !agent_after(after, lex) {
         return Mention::Hypothetical;
     }
     if !in_main_clause(clause_side(before, before.char_indices().rev()), lex) {
@@ -250,6 +250,19 @@ fn is_purpose(ntext: &str, nspan: (usize, usize)) -> bool {
         .or_else(|| prefix.strip_prefix('ف'))
         .unwrap_or(prefix);
     prefix == "ل" || prefix == "لل"
+}
+
+/// Whether the trigger's agent follows it ("للخطف على أيدي مسلحين", "للاعتقال من قبل
+/// دورية"): an event done by someone, not a purpose, however far its victim verb
+/// ("تعرض قيادي في الحركة ... للخطف على أيدي مسلحين"). `after` is the text after the
+/// trigger.
+fn agent_after(after: &str, lex: &Lexicon) -> bool {
+    let mut words = clause_side(after, after.char_indices());
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    (first == "من" && second == "قبل")
+        || lex.contains(WordClass::InitiatorCue, &format!("{first} {second}"))
 }
 
 /// Whether a trigger stands in the main clause of its sentence: at most twelve words
@@ -654,6 +667,10 @@ mod tests {
             // "ب" + "عقوبة" (penalty).
             "وبحكم موقعها على الطريق الدولي تعرضت البلدة لقصف مدفعي عنيف صباح اليوم.",
             "وقال مصدر في شرطة بعقوبة إن مسلحين مجهولين قتلوا ثلاثة مدنيين أمس.",
+            // A purpose noun with its agent after it happened, however far the victim
+            // verb ("تعرض ... للخطف على أيدي").
+            "وتعرض أحد وجهاء مدينة جاسم المعروفين يوم الخميس الماضي، للخطف على أيدي مسلحين مجهولين.",
+            "وتعرض ناشط إعلامي معروف في ريف درعا الغربي مساء الخميس، للاعتقال من قبل دورية للأمن العسكري.",
             // "ولاية" is a province, not "و" + the hypothetical "لأية".
             "وقال مصدر في ولاية الرقة، إن مسلحين مجهولين خطفوا ثلاثة شبان أمس.",
         ] {
