@@ -11,7 +11,7 @@ use once_cell::sync::Lazy;
 use crate::document::Document;
 use crate::entity::{Antecedents, Entity, Lists, NameSpan, Resolver};
 use crate::error::Error;
-use crate::event::HedgeSet;
+use crate::event::{HedgeSet, PlaceNouns};
 use crate::gazetteer::{Gazetteer, GazetteerBuilder, RecordRef};
 use crate::matcher::{self, Hit, Matcher, MatcherBuilder};
 use crate::normalize::Normalized;
@@ -158,6 +158,7 @@ struct Inner {
     matcher: Matcher<Key>,
     resolver: Resolver,
     hedges: HedgeSet,
+    place_nouns: PlaceNouns,
 }
 
 /// Counts and sizes: the data itself is megabytes.
@@ -240,12 +241,14 @@ impl Extractor {
         }
         let matcher = builder.build()?;
         let hedges = HedgeSet::new(gazetteer.lexicon());
+        let place_nouns = PlaceNouns::new(gazetteer.cues(), gazetteer.lexicon());
         Ok(Extractor {
             inner: Arc::new(Inner {
                 gazetteer,
                 matcher,
                 resolver,
                 hedges,
+                place_nouns,
             }),
         })
     }
@@ -616,6 +619,7 @@ impl Extractor {
             to_original: &to_original,
             lex: gaz.lexicon(),
             hedges: &inner.hedges,
+            place_nouns: &inner.place_nouns,
             published_year,
         })
     }

@@ -34,6 +34,12 @@ str_enum! {
         InitiatorCue => "initiator_cue",
         /// Before a trigger, denies the event ("لم", "نفت"). Whole word.
         Negation => "negation",
+        /// Right before a trigger, denies it; it negates only the noun it governs
+        /// ("دون قصف"; not "طائرة بدون طيار أطلقت"). Whole word or under clitics.
+        NegationNext => "negation_next",
+        /// A word of its own that also reads as proclitics and a listed word ("ولاية",
+        /// not "و" + "لأية"): lookups under clitics compare it whole only.
+        WholeWord => "whole_word",
         /// Before a trigger, makes the event planned ("تعتزم", "سوف"). Whole word.
         Planned => "planned",
         /// In the trigger's clause, makes the report a claim ("زعم", "بحجة"). Whole word.
@@ -252,6 +258,8 @@ impl LexValue {
             C::TargetCue
             | C::InitiatorCue
             | C::Negation
+            | C::NegationNext
+            | C::WholeWord
             | C::Planned
             | C::Hedge
             | C::Partitive
@@ -448,13 +456,26 @@ impl Lexicon {
     /// Whether a normalized `word`, whole or under one of its proclitic chains, is
     /// listed in `class` (see [`whole_then_stems`](crate::text::clitics)).
     pub(crate) fn holds(&self, class: WordClass, word: &str) -> bool {
-        crate::text::clitics::whole_then_stems(word).any(|w| self.contains(class, w))
+        self.whole_then_stems(word).any(|w| self.contains(class, w))
+    }
+
+    /// The word whole, then under each of its proclitic chains, shortest first, up to
+    /// the first `whole_word` ("ولاية" is a province, not "و" + "لأية"; "وبحكم" is "و"
+    /// + "بحكم", not "وب" + "حكم").
+    fn whole_then_stems<'s, 'w: 's>(&'s self, word: &'w str) -> impl Iterator<Item = &'w str> + 's {
+        let mut past_whole_word = false;
+        crate::text::clitics::whole_then_stems(word).take_while(move |w| {
+            let take = !past_whole_word;
+            past_whole_word = past_whole_word || self.contains(WordClass::WholeWord, w);
+            take
+        })
     }
 
     /// Whether a normalized `word`, whole or under one of its proclitic chains, begins
     /// with a word of `class`.
     pub(crate) fn begins(&self, class: WordClass, word: &str) -> bool {
-        crate::text::clitics::whole_then_stems(word).any(|w| self.starts_with_any(class, w))
+        self.whole_then_stems(word)
+            .any(|w| self.starts_with_any(class, w))
     }
 
     /// The classes that list a normalized `word`, whole or under one of its proclitic
@@ -462,7 +483,7 @@ impl Lexicon {
     /// at once, for rules that test one word against many classes (the specificity
     /// cues read up to twelve words before each trigger against seven classes).
     pub(crate) fn held_classes(&self, word: &str) -> ClassSet {
-        crate::text::clitics::whole_then_stems(word)
+        self.whole_then_stems(word)
             .filter_map(|w| self.by_word.get(w))
             .flatten()
             .fold(ClassSet::default(), |set, &i| {

@@ -29,10 +29,15 @@ DEFAULT_BNEWS = os.path.join(ROOT, "..", "shared", "data", "B_news", "saudinewsn
 
 def is_reported(e):
     """`Event::is_reported` on the JSON: asserted, a report (no `mention` field before it
-    existed counts as one), anchored by an actor with a role, a place, a time or a count."""
+    existed counts as one), not a tally, anchored by an actor with a role, a place below
+    the country (known or `unnamed_place`), a time or a count of the killed or wounded."""
     return (e.get("modality") == "asserted" and e.get("mention", "report") == "report"
-            and (any(a.get("role") for a in e.get("actors", [])) or e.get("locations")
-                 or e.get("time") or e.get("fatalities") is not None))
+            and not e.get("tally")
+            and (any(a.get("role") for a in e.get("actors", []))
+                 or any(l.get("type") != "country" for l in e.get("locations", []))
+                 or (e.get("place") or {}).get("direction")
+                 or e.get("unnamed_place") or e.get("time") or e.get("fatalities") is not None
+                 or e.get("wounded") or e.get("casualties")))
 
 
 def load(path):

@@ -43,6 +43,7 @@ mod triggers;
 mod types;
 
 pub(crate) use modality::HedgeSet;
+pub(crate) use specificity::PlaceNouns;
 pub use types::{
     Acled, Count, Event, EventActor, EventArgument, EventPlace, Extent, Mention, Modality, Span,
     Tally, TallyKind,
@@ -78,6 +79,9 @@ pub(crate) struct Input<'a> {
     pub lex: &'a Lexicon,
     /// The hedge words, indexed for the claim check.
     pub hedges: &'a HedgeSet,
+    /// The location cue words of the gazetteer ("مدينة", "بلدة"), normalized: before
+    /// a name the gazetteer does not know, they still situate an event.
+    pub place_nouns: &'a PlaceNouns,
     /// The year the article was published, when known: an event dated before it is a
     /// historical reference.
     pub published_year: Option<i32>,
@@ -123,6 +127,13 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
     fatalities::link_outcomes(&mut events, &placed);
     roles::share(&mut events);
     place::locate(input, &mut events, &placed);
+    for (event, p) in events.iter_mut().zip(&placed) {
+        // A country does not situate an event: look for a place the gazetteer does not
+        // know below it ("في منطقة باجور").
+        if !event.locations.iter().any(EventArgument::is_below_country) {
+            event.unnamed_place = specificity::unnamed_place(input, p);
+        }
+    }
     codes::recode(input, &mut events, &placed);
     trim_lists(&mut events);
     events

@@ -14,12 +14,18 @@ const MODALITY_WORDS: usize = 4;
 const CLAIM_WORDS: usize = 12;
 
 /// The modality of a trigger at `nspan`: negated when one of the four words before it
-/// is a negation (whole, or under its clitics: "ولم", "ونفت"), planned when one is a
+/// is a negation (whole, or under its clitics: "ولم", "ونفت"), or the word right
+/// before it negates the noun it governs ("دون قصف", "عدم استهداف"; "طائرة بدون طيار
+/// أطلقت" denies nothing), planned when one is a
 /// planned word (also under its clitics) or the future "سـ" on a light verb
 /// ("ستشن", "وسينفذ"), asserted otherwise.
 pub(super) fn modality(ntext: &str, nspan: (usize, usize), lex: &Lexicon) -> Modality {
     let before = SPACED.before(ntext, nspan.0, MODALITY_WORDS);
-    if before.iter().any(|w| lex.holds(WordClass::Negation, w)) {
+    let negated = before.iter().any(|w| lex.holds(WordClass::Negation, w))
+        || before
+            .first()
+            .is_some_and(|w| lex.holds(WordClass::NegationNext, w));
+    if negated {
         Modality::Negated
     } else if before
         .iter()
@@ -135,6 +141,27 @@ mod tests {
             ("ونفت الفصائل قصف المدينة", "قصف", Negated, false),
             ("وستشن القوات هجوما على المدينة", "هجوما", Planned, false),
             ("سيبدأ الجيش حملة تمشيط", "حملة تمشيط", Planned, false),
+            // "دون" and "عدم" deny the noun right after them only: "طائرة بدون طيار" is a
+            // drone, not a denial of what it did.
+            ("وانسحبت القوات دون قصف البلدة", "قصف", Negated, false),
+            (
+                "وطالب الأهالي بعدم استهداف المدارس",
+                "استهداف",
+                Negated,
+                false,
+            ),
+            (
+                "وقامت طائرة بدون طيار بقصف سيارة على طريق إدلب",
+                "بقصف",
+                Asserted,
+                false,
+            ),
+            (
+                "ونفذت طائرة دون طيار تركية غارة على سيارة في القامشلي",
+                "غارة",
+                Asserted,
+                false,
+            ),
             // "ستة" (six) is no future.
             ("ستة قتلى في قصف على البلدة", "قصف", Asserted, false),
             (

@@ -12,10 +12,15 @@
 //! back-references it would catch are merged into the event they restate first
 //! (`triggers::merge`).
 
-use super::types::{Event, Mention};
+use rustc_hash::FxHashSet;
+
+use super::types::{Event, Mention, Span};
 use super::{Input, Placed};
-use crate::kinds::{EventKind, TimeDirection, TimeUnit};
+use crate::gazetteer::CueWord;
+use crate::kinds::{CueRole, EventKind, LocationKind, TimeDirection, TimeUnit};
 use crate::lexicon::{ClassSet, LexValue, Lexicon, WordClass};
+use crate::normalize::normalize_str;
+use crate::text::clitics::clitic_splits;
 use crate::text::words::clause_side;
 
 /// How many words after a trigger may make it figurative ("هجوما حادا", "انفجار
@@ -127,7 +132,7 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
         return Mention::Detail;
     }
     let victim_before = any_before(VICTIM_WORDS, WordClass::VictimCue);
-    if is_purpose(ntext, p.nspan) && !victim_before {
+    if is_purpose(ntext, p.nspan) && !victim_before && !agent_after(after, lex) {
         return Mention::Hypothetical;
     }
     if !in_main_clause(clause_side(before, before.char_indices().rev()), lex) {
@@ -143,6 +148,98 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     Mention::Report
 }
 
+/// How many words of the clause either side of a trigger are read for a place noun
+/// and its name.
+const UNNAMED_PLACE_WORDS: usize = 12;
+/// A comma ends the stretch of a clause a place noun is read in.
+const COMMAS: [char; 2] = ['،', ','];
+
+/// The gazetteer's location cue words ("مدينة", "بلدة", "حي", "مخيم"), normalized:
+/// place nouns, which name a place even when the gazetteer does not know the name.
+/// The `place_near` words among them ("أطراف", "محيط") only relate a place named
+/// elsewhere ("أطراف المعارضة" are parties) and are left out, and so are the cues of
+/// countries only ("دولة"): a country does not situate an event.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PlaceNouns(FxHashSet<Box<str>>);
+
+impl PlaceNouns {
+    pub(crate) fn new(cues: &[CueWord], lex: &Lexicon) -> PlaceNouns {
+        PlaceNouns(
+            cues.iter()
+                .filter(|c| c.role == CueRole::Location)
+                .filter(|c| c.prefers.iter().any(|&k| k != LocationKind::Country))
+                .map(|c| normalize_str(&c.word).into_boxed_str())
+                .filter(|w| !lex.contains(WordClass::PlaceNear, w))
+                .collect(),
+        )
+    }
+
+    /// Whether `word` is an indefinite place noun, the head of a name after it
+    /// ("بلدة", "وببلدة"; "البلدة" names no place of its own): listed, whole or under
+    /// a proclitic chain without the article.
+    fn heads_a_name(&self, word: &str) -> bool {
+        self.0.contains(word)
+            || clitic_splits(word).any(|(prefix, stem)| {
+                !prefix.ends_with("ال") && prefix != "لل" && self.0.contains(stem)
+            })
+    }
+}
+
+/// A place the text names after a place noun in the trigger's clause, twelve words
+/// either side and no comma between ("انفجرت قنبلة أمام مكاتب الحزب في بلدة
+/// إلجويبار"; not "كان يعمل في مدينة ميلانو، قد تعرض للاختطاف"): the noun and the
+/// name. The name is the word right after an indefinite place noun, unless it is an
+/// indefinite feminine adjective ("منطقة سكنية", "قرية صغيرة"), a number, a word of
+/// the lexicon ("منطقة أخرى") or a trigger ("منطقة الاشتباكات").
+pub(super) fn unnamed_place(input: &Input<'_>, p: &Placed) -> Option<Span> {
+    let ntext = input.ntext;
+    let before = ntext.get(..p.nspan.0).unwrap_or_default();
+    // Clitics glued to the trigger ("ال" of "الاشتباكات") are part of its word.
+    let before = before.trim_end_matches(|c: char| !c.is_whitespace());
+    let before = before.rfind(COMMAS).map_or(before, |i| &before[i..]);
+    let after = ntext.get(p.nspan.1..).unwrap_or_default();
+    let after = after.find(COMMAS).map_or(after, |i| &after[..i]);
+    let offset = |w: &str| w.as_ptr() as usize - ntext.as_ptr() as usize;
+    let in_trigger = |w: &str| {
+        let (start, end) = (offset(w), offset(w) + w.len());
+        input
+            .triggers
+            .iter()
+            .any(|&(nspan, _, _)| nspan.0 < end && start < nspan.1)
+    };
+    let is_name = |w: &str| {
+        w.chars().nth(1).is_some()
+            && !w.starts_with(|c: char| c.is_numeric())
+            && (w.starts_with("ال") || !w.ends_with('ه'))
+            && input.lex.held_classes(w) == ClassSet::default()
+            && !in_trigger(w)
+    };
+    let mut words_after: Vec<&str> = clause_side(after, after.char_indices())
+        .take(UNNAMED_PLACE_WORDS)
+        .collect();
+    // The clause in text order: the words before, then those after the trigger.
+    let mut words: Vec<&str> = clause_side(before, before.char_indices().rev())
+        .take(UNNAMED_PLACE_WORDS)
+        .collect();
+    words.reverse();
+    let split = words.len();
+    words.append(&mut words_after);
+    let (noun, name) = words
+        .windows(2)
+        .enumerate()
+        // The trigger stands between the last word before it and the first after.
+        .filter(|&(i, _)| i + 1 != split)
+        .map(|(_, pair)| (pair[0], pair[1]))
+        .find(|&(noun, name)| input.place_nouns.heads_a_name(noun) && is_name(name))?;
+    let start = (input.to_original)(offset(noun));
+    let end = (input.to_original)(offset(name) + name.len());
+    Some(Span {
+        start,
+        end,
+        text: input.text.get(start..end).unwrap_or_default().to_string(),
+    })
+}
+
 /// Whether the trigger's word carries the preposition ل ("لقصف المواقع", "عبوة مجهزة
 /// للتفجير"): an event noun of purpose, something meant, not done. After a victim
 /// verb it is what happened ("تعرضت البلدة للقصف"): the caller checks that.
@@ -153,6 +250,19 @@ fn is_purpose(ntext: &str, nspan: (usize, usize)) -> bool {
         .or_else(|| prefix.strip_prefix('ف'))
         .unwrap_or(prefix);
     prefix == "ل" || prefix == "لل"
+}
+
+/// Whether the trigger's agent follows it ("للخطف على أيدي مسلحين", "للاعتقال من قبل
+/// دورية"): an event done by someone, not a purpose, however far its victim verb
+/// ("تعرض قيادي في الحركة ... للخطف على أيدي مسلحين"). `after` is the text after the
+/// trigger.
+fn agent_after(after: &str, lex: &Lexicon) -> bool {
+    let mut words = clause_side(after, after.char_indices());
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+        return false;
+    };
+    (first == "من" && second == "قبل")
+        || lex.contains(WordClass::InitiatorCue, &format!("{first} {second}"))
 }
 
 /// Whether a trigger stands in the main clause of its sentence: at most twelve words
@@ -351,6 +461,10 @@ mod tests {
                 "وتدرب العناصر لتفجير الجسور في المنطقة.",
                 // Foiled: the device was defused.
                 "وفككت قوات الأمن العام عبوة ناسفة قرب دوار الساعة.",
+                // Weapons seized, stored or shipped, not used.
+                "وعثرت الدورية على مستودع يحوي قذائف هاون في بلدة الحراك.",
+                "وصادرت الحواجز شحنة قذائف هاون كانت متجهة إلى ريف حماة.",
+                "وعرضت الوزارة الأسلحة المضبوطة ومنها قذائف هاون.",
             ],
         );
     }
@@ -474,6 +588,73 @@ mod tests {
     }
 
     #[test]
+    fn unnamed_places_anchor_an_event() {
+        let ex = Extractor::default();
+        // (text, the unnamed place, or none): each event has no known place, time,
+        // count or actor with a role, so only the unnamed place anchors it.
+        let rows: &[(&str, Option<&str>)] = &[
+            ("وانفجرت عبوة ناسفة في حي الجمعيات.", Some("حي الجمعيات")),
+            (
+                "وانفجرت عبوة ناسفة في مزرعة قرب قرية الخضيرية.",
+                Some("قرية الخضيرية"),
+            ),
+            // A definite name may end like an adjective.
+            (
+                "وسقطت قذيفة هاون على بلدة الزملكانية.",
+                Some("بلدة الزملكانية"),
+            ),
+            // No name: an adjective, the article, a trigger, a comma between.
+            ("وانفجرت عبوة ناسفة في منطقة سكنية.", None),
+            ("وانفجرت عبوة ناسفة في قرية صغيرة.", None),
+            ("وانفجرت عبوة ناسفة في المدينة.", None),
+            ("وانفجرت عبوة ناسفة في منطقة الاشتباكات.", None),
+            ("وكان الشاب يعمل في حي الجمعيات، قبل أن يتعرض للخطف.", None),
+            // A country noun names no place below the country.
+            ("وانفجرت عبوة ناسفة في دولة الكويت.", None),
+            // A place_near word relates a place; here it means "parties".
+            ("وشنت أطراف المعارضة هجوما على المبعوث الدولي.", None),
+        ];
+        let mut failed = Vec::new();
+        for &(text, want) in rows {
+            let doc = ex.extract(text);
+            let got: Vec<(Option<&str>, bool)> = doc
+                .events
+                .iter()
+                .filter(|e| e.mention == Mention::Report)
+                .map(|e| (e.unnamed_place.as_ref().map(|s| &*s.text), e.is_reported()))
+                .collect();
+            if got != [(want, want.is_some())] {
+                failed.push(format!("{text}\n    got {got:?}"));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
+    fn a_country_alone_does_not_anchor_an_event() {
+        let ex = Extractor::default();
+        // (text, reported): no actor with a role, no time, no count.
+        let rows: &[(&str, bool)] = &[
+            ("وانفجرت عبوة ناسفة في لبنان.", false),
+            ("وتتحدث الصحف عن انفجار في العراق.", false),
+            // A part of the country, given by a direction, is below it.
+            ("وانفجرت عبوة ناسفة شمالي العراق.", true),
+            // A place below the country, known or unnamed, situates it.
+            ("وانفجرت سيارة مفخخة في مدينة الريحانية في تركيا.", true),
+            ("وانفجرت عبوة ناسفة في حي الجمعيات في لبنان.", true),
+        ];
+        let mut failed = Vec::new();
+        for &(text, want) in rows {
+            let doc = ex.extract(text);
+            let got: Vec<bool> = doc.events.iter().map(|e| e.is_reported()).collect();
+            if got != [want] {
+                failed.push(format!("{text}\n    got {got:?} {:?}", doc.events));
+            }
+        }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
+    }
+
+    #[test]
     fn reports_stay_reported() {
         let ex = Extractor::default();
         for text in [
@@ -482,6 +663,16 @@ mod tests {
             "مقتل شاب برصاص مجهولين في مدينة جاسم.",
             "خرجت مظاهرة في مدينة إدلب للمطالبة بالإفراج عن المعتقلين.",
             "تجمع مئات المتظاهرين أمام مبنى المحافظة في السويداء.",
+            // "بحكم" is "by virtue of", not "ب" + the verdict "حكم"; "بعقوبة" a city, not
+            // "ب" + "عقوبة" (penalty).
+            "وبحكم موقعها على الطريق الدولي تعرضت البلدة لقصف مدفعي عنيف صباح اليوم.",
+            "وقال مصدر في شرطة بعقوبة إن مسلحين مجهولين قتلوا ثلاثة مدنيين أمس.",
+            // A purpose noun with its agent after it happened, however far the victim
+            // verb ("تعرض ... للخطف على أيدي").
+            "وتعرض أحد وجهاء مدينة جاسم المعروفين يوم الخميس الماضي، للخطف على أيدي مسلحين مجهولين.",
+            "وتعرض ناشط إعلامي معروف في ريف درعا الغربي مساء الخميس، للاعتقال من قبل دورية للأمن العسكري.",
+            // "ولاية" is a province, not "و" + the hypothetical "لأية".
+            "وقال مصدر في ولاية الرقة، إن مسلحين مجهولين خطفوا ثلاثة شبان أمس.",
         ] {
             let doc = ex.extract(text);
             assert!(

@@ -244,6 +244,7 @@ fn event(
         actors: Vec::new(),
         locations: Vec::new(),
         place: None,
+        unnamed_place: None,
         time: None,
         fatalities: None,
         fatalities_at_least: false,

@@ -136,6 +136,14 @@ pub struct EventArgument {
     pub situates: bool,
 }
 
+impl EventArgument {
+    /// Whether this place lies below the country (a governorate, a town, a camp...):
+    /// a place that situates an event (see [`Event::is_reported`]).
+    pub(crate) fn is_below_country(&self) -> bool {
+        self.entity_type != Some(EntityType::Location(LocationKind::Country))
+    }
+}
+
 /// Where an event happened: the most precise place the text gives for it, and how
 /// precisely the text locates it there (ACLED's geo_precision).
 ///
@@ -276,6 +284,11 @@ pub struct Event {
     /// geo_precision (see [`EventPlace`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<EventPlace>,
+    /// A place the gazetteer does not know, named after a place noun of the trigger's
+    /// clause ("في بلدة إلجويبار", "قرب حي المصطفى"), for an event with no known place:
+    /// it situates the event (see [`Event::is_reported`]) without a record to point to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unnamed_place: Option<Span>,
     /// The nearest time expression of the sentence. (Boxed like the other parts
     /// most events lack, so an event without them stays small.)
     pub time: Option<Box<TimeExpression>>,
@@ -351,8 +364,11 @@ impl Event {
     ///   hypothetical, generic, historical, question, back-reference, detail,
     ///   figurative or background mention);
     /// - it is anchored by at least one argument of its own: an actor with a role
-    ///   (an actor the sentence only names does not anchor it), a place, a time or
-    ///   a fatality count.
+    ///   (an actor the sentence only names does not anchor it), a place below the
+    ///   country (known, or [unnamed](Event::unnamed_place), or a part of a country
+    ///   given by a direction, "شمالي العراق"; ACLED codes no event located only in a
+    ///   country, and "ما يجري في العراق من قتل" reports none), a time, or a count of
+    ///   the killed or the wounded.
     ///
     /// Claims (`claimed`) are kept: ACLED codes a claimed event and notes the claim.
     ///
@@ -371,9 +387,12 @@ impl Event {
             && self.mention == Mention::Report
             && self.tally.is_none()
             && (self.actors.iter().any(|a| a.role.is_some())
-                || !self.locations.is_empty()
+                || self.locations.iter().any(EventArgument::is_below_country)
+                || self.place.as_ref().is_some_and(|p| p.direction.is_some())
                 || self.time.is_some()
+                || self.unnamed_place.is_some()
                 || self.fatalities.is_some()
+                || self.wounded.is_some()
                 || self.casualties.is_some())
     }
 }
