@@ -69,11 +69,20 @@ class Event(TypedDict, total=False):
     kind: str
     trigger: Span
     trigger_id: str
+    trigger_words: list[Span]
     actors: list[dict[str, Any]]
     locations: list[dict[str, Any]]
+    place: dict[str, Any]
+    unnamed_place: Span
     time: TimeExpression | None
     fatalities: int | None
+    fatalities_at_least: bool
     fatality_count: dict[str, Any] | None
+    wounded: dict[str, Any]
+    casualties: dict[str, Any]
+    tally: dict[str, Any]
+    mention: str
+    refers_to: int
     source: dict[str, Any] | None
     claimed: bool
     modality: Literal["asserted", "negated", "planned"]

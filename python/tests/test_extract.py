@@ -132,3 +132,23 @@ def test_docstring_examples():
 
     result = doctest.testmod(syria_extract, optionflags=doctest.NORMALIZE_WHITESPACE)
     assert result.attempted >= 5 and result.failed == 0
+
+
+def test_the_typed_dicts_name_every_key(extractor):
+    # A key the library prints but the TypedDicts do not name is invisible to a type
+    # checker's users: each new output field is added to types.py with it.
+    from syria_extract import types
+
+    def keys(td):
+        return td.__required_keys__ | td.__optional_keys__
+
+    seen = {"entities": set(), "events": set(), "times": set()}
+    for article in ARTICLES:
+        doc = extractor.extract(article["text"], date="2019-05-20")
+        for part, items in seen.items():
+            for item in doc[part]:
+                items.update(item)
+    assert seen["events"] and seen["entities"] and seen["times"]
+    assert seen["events"] <= keys(types.Event), seen["events"] - keys(types.Event)
+    assert seen["entities"] <= keys(types.Entity), seen["entities"] - keys(types.Entity)
+    assert seen["times"] <= keys(types.TimeExpression), seen["times"] - keys(types.TimeExpression)
