@@ -119,7 +119,7 @@ pub(crate) struct MatcherBuilder<K> {
     patterns: Vec<String>,
     index: HashMap<String, u32>,
     targets: Vec<Vec<Target<K>>>,
-    joins: Vec<String>,
+    joins: Vec<spellings::Join>,
 }
 
 impl<K: Copy + PartialEq> MatcherBuilder<K> {
@@ -131,7 +131,7 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
             targets: Vec::new(),
             joins: joins
                 .into_iter()
-                .map(|j| crate::normalize::normalize_str(&j))
+                .map(|j| spellings::Join::new(crate::normalize::normalize_str(&j)))
                 .collect(),
         }
     }
