@@ -573,6 +573,9 @@ impl Extractor {
             }
         });
         debug_assert_eq!(selected.len(), out.len());
+        // The hits are spent: on a huge text they are megabytes, and the document passes
+        // below hold every entity at once.
+        drop((selected, hits));
         let resolver = &inner.resolver;
         resolver.phrases(gaz, text, norm, &mut out, &mut names, &force_nouns);
         resolver.settle(gaz, text, norm, &mut out, &mut names);
@@ -604,6 +607,7 @@ impl Extractor {
                 Some(((h.start, h.end), (span.start, span.end), t))
             })
             .collect();
+        drop(trigger_hits);
         let starts: Vec<usize> = triggers.iter().map(|t| t.1 .0).collect();
         let sentences = crate::sentence::sentences_around(text, &starts);
         let to_original = |n: usize| norm.original_start(n);

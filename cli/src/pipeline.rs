@@ -18,7 +18,7 @@ use std::time::Instant;
 use serde_json::value::RawValue;
 use syria_extract::acled::{self, DocumentInfo};
 use syria_extract::time::Date;
-use syria_extract::Extractor;
+use syria_extract::{Document, Extractor};
 
 use crate::inputs::{self, Input};
 use crate::jsonl::{self, FieldNames};
@@ -31,6 +31,10 @@ pub const WINDOW_DOCS: usize = 256;
 /// Bytes of input read but not yet written, at most (one larger document is let
 /// through alone), so that a window of long articles stays small too.
 pub const WINDOW_BYTES: usize = 32 << 20;
+/// Documents of this many bytes or more are not rendered into memory: their answer
+/// (about 2.6 times the text as JSON, in a buffer grown by doubling) is serialized by
+/// the writer straight to the output, from the extracted document.
+pub const STREAM_BYTES: usize = 1 << 20;
 
 /// What to print for each document.
 #[derive(Debug, Clone, Copy)]
@@ -131,9 +135,9 @@ enum Rendered {
     Nothing,
     /// The rendered lines.
     Bytes(io::Result<Vec<u8>>),
-    /// A document too large to hold its answer in memory: extracted and streamed out
-    /// by the writer.
-    Direct(Box<Doc>),
+    /// A document too large to hold its answer in memory: extracted by the worker,
+    /// serialized by the writer straight to the output.
+    Direct(Box<(Doc, Document)>),
 }
 
 /// Reads every input, writes every answer.
@@ -366,8 +370,13 @@ fn write_in_order(
                     out.write_all(&bytes?)?;
                     progress.add(1, answer.bytes);
                 }
-                Rendered::Direct(doc) => {
-                    write_answer(extractor, format, &doc, out)?;
+                Rendered::Direct(done) => {
+                    let (mut doc, document) = *done;
+                    if let Format::Json = format {
+                        // The JSON answer reads only the document: the text goes first.
+                        doc.text = String::new();
+                    }
+                    write_answer(extractor, format, &doc, &document, out)?;
                     progress.add(1, answer.bytes);
                 }
             }
@@ -428,10 +437,11 @@ fn answer(
             }
         }
     };
-    answer.output = if doc.text.len() >= WINDOW_BYTES {
-        // A document the size of the window is extracted alone and its answer streamed
-        // out, not held in memory: it can be larger than the document.
-        Rendered::Direct(Box::new(doc))
+    answer.output = if doc.text.len() >= STREAM_BYTES {
+        // A long document's answer is streamed out, not held in memory: it is larger
+        // than the document.
+        let document = library::extract(extractor, &doc.text, doc.date);
+        Rendered::Direct(Box::new((doc, document)))
     } else {
         Rendered::Bytes(render(extractor, format, &doc))
     };
@@ -502,19 +512,20 @@ fn line_document(
 
 /// Extracts one document and renders its answer into memory (for the workers).
 fn render(extractor: &Extractor, format: Format, doc: &Doc) -> io::Result<Vec<u8>> {
+    let document = library::extract(extractor, &doc.text, doc.date);
     let mut answer = Vec::with_capacity(doc.text.len() / 2 + 256);
-    write_answer(extractor, format, doc, &mut answer)?;
+    write_answer(extractor, format, doc, &document, &mut answer)?;
     Ok(answer)
 }
 
-/// Extracts one document and writes its answer.
+/// Writes the answer of one extracted document.
 fn write_answer(
     extractor: &Extractor,
     format: Format,
     doc: &Doc,
+    document: &Document,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let document = library::extract(extractor, &doc.text, doc.date);
     match format {
         Format::Json => {
             // `{"file": ..., <the document's fields>}`: the fields that name the
@@ -552,7 +563,7 @@ fn write_answer(
                     skipped: false,
                 },
             );
-            serde_json::to_writer(&mut body, &document)?;
+            serde_json::to_writer(&mut body, document)?;
             body.write_all(b"\n")?;
             // Not `flush`, which would flush standard output too, once per document.
             body.into_inner().map_err(io::IntoInnerError::into_error)?;
@@ -565,7 +576,7 @@ fn write_answer(
                 source: doc.source.as_deref(),
                 timestamp: Some(timestamp),
             };
-            let rows = acled::rows(extractor.gazetteer(), &doc.text, &document, &info);
+            let rows = acled::rows(extractor.gazetteer(), &doc.text, document, &info);
             let mut csv = csv::WriterBuilder::new()
                 .has_headers(false)
                 .from_writer(out);

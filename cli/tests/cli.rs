@@ -115,6 +115,56 @@ fn extract_prints_the_library_document_for_each_file() {
     }
 }
 
+/// A document of a megabyte or more is not rendered into memory but streamed out by
+/// the writer: its line is the library's document all the same, and in its place.
+#[test]
+fn a_long_document_is_streamed_out_in_order_and_unchanged() {
+    let dir = scratch("long");
+    // Mostly a sentence that names nothing, so that the debug build is quick.
+    let quiet = "وكان الجو معتدلا طوال النهار والناس في الأسواق كعادتهم. ";
+    let mut long = String::new();
+    while long.len() <= 1 << 20 {
+        long.push_str(SHELLING);
+        long.push_str("\n\n");
+        long.push_str(&quiet.repeat(30));
+        long.push_str("\n\n");
+    }
+    let big = write(&dir, "a_long.txt", &long);
+    let small = write(&dir, "b_short.txt", CLASH);
+    let out = run_paths(&["extract"], &[&big, &small]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let extractor = Extractor::default();
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 2);
+    let long_body = serde_json::to_string(&extractor.extract(long.as_str())).unwrap();
+    let short_body = serde_json::to_string(&extractor.extract(CLASH)).unwrap();
+    for (line, (path, body)) in lines
+        .iter()
+        .zip([(&big, &long_body), (&small, &short_body)])
+    {
+        let name = serde_json::to_string(&path.to_string_lossy()).unwrap();
+        assert_eq!(*line, format!("{{\"file\":{name},{}", &body[1..]));
+    }
+    // The same text as an archive line between two short ones.
+    let record = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string();
+    let archive = [
+        record("x", CLASH),
+        record("long", &long),
+        record("y", PROTEST),
+    ]
+    .join("\n");
+    let jsonl = write(&dir, "docs.jsonl", &archive);
+    let out = run_paths(&["extract", "--jsonl"], &[&jsonl]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let docs = json_lines(&out);
+    let ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["x", "long", "y"]);
+    let want: serde_json::Value = serde_json::from_str(&long_body).unwrap();
+    assert_eq!(docs[1]["entities"], want["entities"]);
+    assert_eq!(docs[1]["events"], want["events"]);
+    assert!(!want["events"].as_array().unwrap().is_empty());
+}
+
 #[test]
 fn standard_input_with_no_file_or_dash() {
     for args in [&["extract"][..], &["extract", "-"][..]] {

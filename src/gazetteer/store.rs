@@ -3,6 +3,8 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use rustc_hash::FxHashMap;
+
 use super::load::GazetteerBuilder;
 use super::records::{Actor, CueWord, Flags, Location, Record, RecordRef, Source, Trigger};
 use crate::kinds::LocationKind;
@@ -17,7 +19,7 @@ pub struct Gazetteer {
     triggers: Vec<Trigger>,
     cues: Vec<CueWord>,
     lexicon: Lexicon,
-    by_id: HashMap<Arc<str>, RecordRef>,
+    by_id: FxHashMap<Arc<str>, RecordRef>,
 }
 
 impl Gazetteer {

@@ -31,7 +31,7 @@
 mod search;
 mod spellings;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use self::search::Search;
 use crate::error::Error;
@@ -117,9 +117,9 @@ const LAM: &str = "ل";
 #[derive(Debug)]
 pub(crate) struct MatcherBuilder<K> {
     patterns: Vec<String>,
-    index: HashMap<String, u32>,
+    index: FxHashMap<String, u32>,
     targets: Vec<Vec<Target<K>>>,
-    joins: Vec<String>,
+    joins: Vec<spellings::Join>,
 }
 
 impl<K: Copy + PartialEq> MatcherBuilder<K> {
@@ -127,22 +127,26 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
     pub(crate) fn new(joins: impl IntoIterator<Item = String>) -> MatcherBuilder<K> {
         MatcherBuilder {
             patterns: Vec::new(),
-            index: HashMap::new(),
+            index: FxHashMap::default(),
             targets: Vec::new(),
             joins: joins
                 .into_iter()
-                .map(|j| crate::normalize::normalize_str(&j))
+                .map(|j| spellings::Join::new(crate::normalize::normalize_str(&j)))
                 .collect(),
         }
     }
 
     fn push(&mut self, form_text: String, target: Target<K>) {
-        let next = self.patterns.len() as u32;
-        let id = *self.index.entry(form_text.clone()).or_insert(next);
-        if id == next {
-            self.patterns.push(form_text);
-            self.targets.push(Vec::new());
-        }
+        let id = match self.index.get(form_text.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.patterns.len() as u32;
+                self.index.insert(form_text.clone(), id);
+                self.patterns.push(form_text);
+                self.targets.push(Vec::new());
+                id
+            }
+        };
         if let Some(list) = self.targets.get_mut(id as usize) {
             if !list.contains(&target) {
                 list.push(target);

@@ -26,9 +26,24 @@ const TAA_MARBUTA: char = 'ه';
 const TAA: char = 'ت';
 const HAMZA: char = 'ء';
 
+/// A join word ("دير", "معرة"), normalized, with its ت form when it ends in ة
+/// ("معرت"), made once per matcher rather than once per name.
+#[derive(Debug, Clone)]
+pub(super) struct Join {
+    word: String,
+    taa: Option<String>,
+}
+
+impl Join {
+    pub(super) fn new(word: String) -> Join {
+        let taa = word.strip_suffix(TAA_MARBUTA).map(|s| format!("{s}{TAA}"));
+        Join { word, taa }
+    }
+}
+
 /// The spellings of normalized `name` other than itself, given the normalized join
 /// words; without duplicates, in a fixed order.
-pub(super) fn variants(name: &str, joins: &[String]) -> Vec<String> {
+pub(super) fn variants(name: &str, joins: &[Join]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let push = |out: &mut Vec<String>, s: String| {
         if s != name && !out.contains(&s) {
@@ -38,11 +53,13 @@ pub(super) fn variants(name: &str, joins: &[String]) -> Vec<String> {
     for first_word in first_word_spellings(name, joins) {
         push(&mut out, first_word);
     }
-    let spelled: Vec<String> = std::iter::once(name.to_string())
-        .chain(out.clone())
-        .collect();
-    for form in &spelled {
-        if let Some(h) = hamza_spelling(form) {
+    // The hamza spellings of the name and of the spellings above (not of each other).
+    let spelled = out.len();
+    if let Some(h) = hamza_spelling(name) {
+        push(&mut out, h);
+    }
+    for i in 0..spelled {
+        if let Some(h) = hamza_spelling(&out[i]) {
             push(&mut out, h);
         }
     }
@@ -50,10 +67,10 @@ pub(super) fn variants(name: &str, joins: &[String]) -> Vec<String> {
 }
 
 /// The glued, split and ت spellings of the first word.
-fn first_word_spellings(name: &str, joins: &[String]) -> Vec<String> {
+fn first_word_spellings(name: &str, joins: &[Join]) -> Vec<String> {
     let mut out = Vec::new();
     if let Some((first, rest)) = name.split_once(' ') {
-        if joins.iter().any(|j| j == first) {
+        if joins.iter().any(|j| j.word == first) {
             match first.strip_suffix(TAA_MARBUTA) {
                 Some(stem) => {
                     out.push(format!("{stem}{TAA} {rest}"));
@@ -67,8 +84,7 @@ fn first_word_spellings(name: &str, joins: &[String]) -> Vec<String> {
     let first = name.split(' ').next().unwrap_or(name);
     let after_first = &name[first.len()..];
     for j in joins {
-        let with_taa = j.strip_suffix(TAA_MARBUTA).map(|s| format!("{s}{TAA}"));
-        for prefix in std::iter::once(j.clone()).chain(with_taa.clone()) {
+        for prefix in std::iter::once(&j.word).chain(&j.taa) {
             let Some(rest) = first.strip_prefix(prefix.as_str()) else {
                 continue;
             };
@@ -76,9 +92,9 @@ fn first_word_spellings(name: &str, joins: &[String]) -> Vec<String> {
                 continue;
             }
             out.push(format!("{prefix} {rest}{after_first}"));
-            if let Some(t) = &with_taa {
+            if let Some(t) = &j.taa {
                 // معرتمصرين: also the listed spelling of the join word, apart.
-                let other = if prefix == *t { j } else { t };
+                let other = if prefix == t { &j.word } else { t };
                 out.push(format!("{other} {rest}{after_first}"));
             }
         }
@@ -89,6 +105,11 @@ fn first_word_spellings(name: &str, joins: &[String]) -> Vec<String> {
 /// The name with the final hamza of its article words added or dropped, if it has
 /// such a word.
 fn hamza_spelling(name: &str) -> Option<String> {
+    // Most names have no such word: they are not copied word by word.
+    let article_word = |w: &str| w.starts_with("ال") && (w.ends_with('ا') || w.ends_with(HAMZA));
+    if !name.split(' ').any(article_word) {
+        return None;
+    }
     let mut changed = false;
     let words: Vec<String> = name
         .split(' ')
@@ -117,9 +138,9 @@ mod tests {
 
     #[test]
     fn spellings_table() {
-        let joins: Vec<String> = ["دير", "كفر", "تل", "ابو", "ام", "عين", "معرة", "خربة"]
+        let joins: Vec<Join> = ["دير", "كفر", "تل", "ابو", "ام", "عين", "معرة", "خربة"]
             .iter()
-            .map(|j| crate::normalize::normalize_str(j))
+            .map(|j| Join::new(crate::normalize::normalize_str(j)))
             .collect();
         // (listed name, every generated spelling), both as written, normalized here.
         let rows: &[(&str, &[&str])] = &[
