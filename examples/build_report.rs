@@ -11,31 +11,14 @@
 
 use std::time::Instant;
 
+#[path = "../benches/support/villages.rs"]
+mod villages;
+use villages::villages;
+
 use syria_extract::Extractor;
 
 const HEADER: &str =
     "id\tkind\tname_en\tname_ar\taliases\tparent\tlat\tlon\tpcode\tgeonames\twikidata\tflags\tprovenance";
-
-/// `count` distinct village names starting with the rare pair "ظغ" (as in
-/// tests/resources.rs).
-fn villages(count: usize) -> Vec<String> {
-    let letters: Vec<char> = "ابتثجحخدذرزسشصضطعغفقكلمنهوي".chars().collect();
-    let mut x = 0x9E37_79B9_7F4A_7C15u64;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x as usize
-    };
-    let mut word =
-        |len: usize| -> String { (0..len).map(|_| letters[next() % letters.len()]).collect() };
-    (0..count)
-        .map(|_| {
-            let (a, b) = (word(4), word(5));
-            format!("ظغ{a} {b}")
-        })
-        .collect()
-}
 
 /// Resident memory of this process in bytes (Linux).
 fn rss() -> Option<usize> {

@@ -3,6 +3,10 @@
 
 use syria_extract::{Error, ErrorKind, Extractor};
 
+#[path = "../benches/support/villages.rs"]
+mod villages;
+use villages::villages;
+
 const LOC: &str =
     "id\tkind\tname_en\tname_ar\taliases\tparent\tlat\tlon\tpcode\tgeonames\twikidata\tflags\tprovenance";
 
@@ -21,27 +25,6 @@ fn places(names: &[String]) -> String {
 
 fn build(text: &str) -> Result<Extractor, Error> {
     Extractor::builder().add_str("mine.tsv", text).build()
-}
-
-/// Village names as a survey might list them: two words of Arabic letters, all
-/// distinct, none a built-in spelling (they start with the rare pair "ظغ").
-fn villages(count: usize) -> Vec<String> {
-    let letters: Vec<char> = "ابتثجحخدذرزسشصضطعغفقكلمنهوي".chars().collect();
-    let mut x = 0x9E37_79B9_7F4A_7C15u64;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x as usize
-    };
-    let mut word =
-        |len: usize| -> String { (0..len).map(|_| letters[next() % letters.len()]).collect() };
-    (0..count)
-        .map(|_| {
-            let (a, b) = (word(4), word(5));
-            format!("ظغ{a} {b}")
-        })
-        .collect()
 }
 
 #[test]
