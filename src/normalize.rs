@@ -71,40 +71,52 @@ pub fn normalize_str(text: &str) -> String {
 }
 
 /// Whether normalization leaves `text` unchanged because every character takes the
-/// hot path of [`Normalized::reset`] as it is: plain ASCII (no capital, no white
-/// space but single spaces) and the Arabic letters kept as they are.
+/// hot path of [`Normalized::reset`] as it is (see [`plain_len`]).
 fn is_plain(text: &str) -> bool {
     let bytes = text.as_bytes();
     let arabic = &*ARABIC_KEEP;
     let mut last_space = false;
     let mut pos = 0;
-    while let Some(&b) = bytes.get(pos) {
-        if b < 0x80 {
-            let plain = match b {
-                b'A'..=b'Z' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => false,
-                b' ' => !last_space,
-                _ => true,
-            };
-            if !plain {
-                return false;
-            }
-            last_space = b == b' ';
-            pos += 1;
-        } else if (0xD8..=0xDB).contains(&b) {
-            let Some(&next) = bytes.get(pos + 1) else {
-                return false;
-            };
-            let cp = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
-            if !arabic.get(cp - 0x600).copied().unwrap_or(false) {
-                return false;
-            }
-            last_space = false;
-            pos += 2;
-        } else {
+    while pos < bytes.len() {
+        let Some(len) = plain_len(bytes, pos, last_space, arabic) else {
             return false;
-        }
+        };
+        last_space = bytes[pos] == b' ';
+        pos += len;
     }
     true
+}
+
+/// The byte length of the character at `pos` when normalization keeps it as it is:
+/// plain ASCII (no capital, no white space but a space not after another) or an
+/// Arabic letter of `arabic` (U+0600..U+06FF, two bytes 110110xx 10xxxxxx). `None`
+/// for any other character. `last_space`: the output so far ends in a space.
+#[inline(always)]
+fn plain_len(bytes: &[u8], pos: usize, last_space: bool, arabic: &[bool; 256]) -> Option<usize> {
+    let b = *bytes.get(pos)?;
+    if b < 0x80 {
+        let plain = match b {
+            b'A'..=b'Z' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => false,
+            b' ' => !last_space,
+            _ => true,
+        };
+        plain.then_some(1)
+    } else if (0xD8..=0xDB).contains(&b) {
+        let cp = arabic_code_point(b, *bytes.get(pos + 1)?);
+        arabic
+            .get(cp - 0x600)
+            .copied()
+            .unwrap_or(false)
+            .then_some(2)
+    } else {
+        None
+    }
+}
+
+/// The code point of a two-byte UTF-8 character of U+0600..U+06FF.
+#[inline(always)]
+fn arabic_code_point(lead: u8, next: u8) -> usize {
+    (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F)
 }
 
 /// A piece of the offset map: the normalized bytes from `norm` up to the next piece's
@@ -248,26 +260,14 @@ impl Normalized {
         let mut pos = 0;
         while pos < bytes.len() {
             let b = bytes[pos];
-            if b < 0x80 {
-                let plain = match b {
-                    b'A'..=b'Z' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => false,
-                    b' ' => !last_space,
-                    _ => true,
-                };
-                if plain {
-                    last_space = b == b' ';
-                    pos += 1;
-                    continue;
-                }
-            } else if (0xD8..=0xDB).contains(&b) {
-                // U+0600..U+06FF: two bytes, 110110xx 10xxxxxx.
+            if let Some(len) = plain_len(bytes, pos, last_space, arabic) {
+                last_space = b == b' ';
+                pos += len;
+                continue;
+            }
+            if (0xD8..=0xDB).contains(&b) {
                 if let Some(&next) = bytes.get(pos + 1) {
-                    let cp = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
-                    if arabic.get(cp - 0x600).copied().unwrap_or(false) {
-                        last_space = false;
-                        pos += 2;
-                        continue;
-                    }
+                    let cp = arabic_code_point(b, next);
                     // The letter folds (أ → ا, ة → ه): same length, so the map to the
                     // original stays linear and only the two bytes change.
                     if let Some(&Some(to)) = folds.get(cp - 0x600) {
