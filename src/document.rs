@@ -47,7 +47,43 @@ impl Document {
         self.of_kind(EntityKind::Source)
     }
 
+    /// Moves every offset by `by` bytes and every index of an event by
+    /// `events_before`: the document of a block, to where the block lies in a longer
+    /// text after that many events.
+    pub(crate) fn shift(&mut self, by: usize, events_before: usize) {
+        for e in &mut self.entities {
+            e.shift(by);
+        }
+        for e in &mut self.events {
+            e.shift(by, events_before);
+        }
+        for t in &mut self.times {
+            t.shift(by);
+        }
+    }
+
     fn of_kind(&self, kind: EntityKind) -> impl Iterator<Item = &Entity> {
         self.entities.iter().filter(move |e| e.kind == kind)
     }
+}
+
+/// One block of a long text and what was found in it: see
+/// [`Extractor::extract_blocks`](crate::Extractor::extract_blocks).
+///
+/// ```
+/// let text = "قصفت قوات النظام مدينة حمص.\n\nخرجت مظاهرة في مدينة إدلب.";
+/// let extractor = syria_extract::Extractor::default();
+/// for block in extractor.extract_blocks(text, 40) {
+///     assert!(block.document.entities.iter().all(|e| e.start >= block.start && e.end <= block.end));
+/// }
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Block {
+    /// Where the block starts in the text (a byte offset).
+    pub start: usize,
+    /// Where it ends (exclusive).
+    pub end: usize,
+    /// What was found in the block, with offsets into the whole text.
+    pub document: Document,
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use once_cell::sync::Lazy;
 
-use crate::document::Document;
+use crate::document::{Block, Document};
 use crate::entity::{Antecedents, Entity, Lists, NameSpan, Resolver};
 use crate::error::Error;
 use crate::event::{HedgeSet, PlaceNouns};
@@ -467,6 +467,52 @@ impl Extractor {
         out
     }
 
+    /// Extracts a long text one block at a time, so that memory stays bounded by the
+    /// block size, not the text's: each block's [`Document`] is ready when the block is
+    /// done, and what the caller has written out or dropped is gone.
+    ///
+    /// The text is cut where [`block_end`](crate::sentence::block_end) cuts it: blocks of
+    /// at most `max_bytes`, at a paragraph break where there is one (else a line break,
+    /// a sentence end or a space). Each block is extracted as a text of its own, with the
+    /// article's date, so what reads the whole document does not reach across a cut:
+    /// which of two places of one name is meant, what a reference word like "التنظيم"
+    /// stands for, the force phrase around a name. Offsets in the blocks' documents are
+    /// into the whole text, and the indexes of events (`part_of`, `refers_to`) count the
+    /// events of the blocks before: the blocks' lists put one after another are one
+    /// document. A text of `max_bytes` or fewer is one block, equal to
+    /// [`extract`](Extractor::extract); an empty text has no block.
+    ///
+    /// ```
+    /// use syria_extract::Extractor;
+    ///
+    /// let extractor = Extractor::default();
+    /// let first = "قصفت قوات النظام بلدة السخنة بريف حمص الشرقي.\n\n";
+    /// let second = "خرجت مظاهرة في مدينة إدلب.";
+    /// let text = format!("{first}{second}");
+    /// let blocks: Vec<_> = extractor.extract_blocks(&text, first.len()).collect();
+    /// assert_eq!(blocks.len(), 2);
+    /// assert_eq!((blocks[1].start, blocks[1].end), (first.len(), text.len()));
+    /// // The second block's offsets are into the whole text.
+    /// let idlib = &blocks[1].document.entities[0];
+    /// assert_eq!(&text[idlib.span()], "إدلب");
+    /// // One block for a text that fits.
+    /// let whole = extractor.extract_blocks(&text, text.len()).next().unwrap();
+    /// assert_eq!(whole.document, extractor.extract(&text));
+    /// ```
+    pub fn extract_blocks<'e, 't>(
+        &'e self,
+        article: impl Into<Article<'t>>,
+        max_bytes: usize,
+    ) -> Blocks<'e, 't> {
+        Blocks {
+            extractor: self,
+            article: article.into(),
+            max_bytes,
+            next: 0,
+            events_before: 0,
+        }
+    }
+
     /// The match stage: every hit of the text, sorted by what it may stand for.
     fn sorted_hits(&self, ntext: &str) -> SortedHits {
         let mut hits = Vec::new();
@@ -628,6 +674,43 @@ impl Extractor {
         })
     }
 }
+
+/// The blocks of a long text, extracted one at a time: see
+/// [`Extractor::extract_blocks`].
+#[derive(Debug, Clone)]
+#[must_use = "an iterator extracts nothing until it is read"]
+pub struct Blocks<'e, 't> {
+    extractor: &'e Extractor,
+    article: Article<'t>,
+    max_bytes: usize,
+    next: usize,
+    events_before: usize,
+}
+
+impl Iterator for Blocks<'_, '_> {
+    type Item = Block;
+
+    fn next(&mut self) -> Option<Block> {
+        let text = self.article.text;
+        if self.next >= text.len() {
+            return None;
+        }
+        let start = self.next;
+        let end = crate::sentence::block_end(text, start, self.max_bytes);
+        self.next = end;
+        let block = Article::new(&text[start..end]).published(self.article.published);
+        let mut document = self.extractor.extract(block);
+        document.shift(start, self.events_before);
+        self.events_before += document.events.len();
+        Some(Block {
+            start,
+            end,
+            document,
+        })
+    }
+}
+
+impl std::iter::FusedIterator for Blocks<'_, '_> {}
 
 /// Builds an [`Extractor`] from the built-in gazetteers and your own files.
 ///

@@ -112,11 +112,11 @@ pub mod sentence;
 mod text;
 pub mod time;
 
-pub use document::Document;
+pub use document::{Block, Document};
 pub use entity::{Entity, EntityKind, EntityType};
 pub use error::{Error, ErrorKind};
 pub use event::{Event, EventKind, Role};
-pub use extractor::{Article, Extractor, ExtractorBuilder};
+pub use extractor::{Article, Blocks, Extractor, ExtractorBuilder};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

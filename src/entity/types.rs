@@ -157,3 +157,20 @@ impl Entity {
         self.start..self.end
     }
 }
+
+impl Entity {
+    /// Moves the mention and the spans it holds by `by` bytes, to where its block lies
+    /// in a longer text.
+    pub(crate) fn shift(&mut self, by: usize) {
+        (self.start, self.end) = (self.start + by, self.end + by);
+        if let Some(c) = &mut self.cue {
+            (c.start, c.end) = (c.start + by, c.end + by);
+        }
+        if let Some(d) = &mut self.direction {
+            (d.start, d.end) = (d.start + by, d.end + by);
+        }
+        if let Some(a) = self.reference.as_mut().and_then(|r| r.antecedent.as_mut()) {
+            (a.start, a.end) = (a.start + by, a.end + by);
+        }
+    }
+}

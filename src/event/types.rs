@@ -396,3 +396,76 @@ impl Event {
                 || self.casualties.is_some())
     }
 }
+
+/// Moving a block's results to where the block lies in a longer text (see
+/// `Extractor::extract_blocks`): every byte offset gains `by`; indexes into
+/// `Document::events` gain `events_before`.
+impl Event {
+    pub(crate) fn shift(&mut self, by: usize, events_before: usize) {
+        self.trigger.shift(by);
+        for w in &mut self.trigger_words {
+            w.shift(by);
+        }
+        for a in &mut self.actors {
+            (a.start, a.end) = (a.start + by, a.end + by);
+        }
+        for l in &mut self.locations {
+            l.shift(by);
+        }
+        if let Some(p) = &mut self.place {
+            p.mention.shift(by);
+        }
+        if let Some(s) = &mut self.unnamed_place {
+            s.shift(by);
+        }
+        if let Some(t) = &mut self.time {
+            t.shift(by);
+        }
+        if let Some(c) = &mut self.fatality_count {
+            c.shift(by);
+        }
+        if let Some(c) = &mut self.wounded {
+            c.shift(by);
+        }
+        if let Some(c) = &mut self.casualties {
+            c.shift(by);
+        }
+        if let Some(t) = &mut self.tally {
+            t.cue.shift(by);
+            for c in [&mut t.count, &mut t.wounded].into_iter().flatten() {
+                c.shift(by);
+            }
+        }
+        if let Some(s) = &mut self.source {
+            s.shift(by);
+        }
+        self.sentence = Extent {
+            start: self.sentence.start + by,
+            end: self.sentence.end + by,
+        };
+        for i in [&mut self.part_of, &mut self.refers_to]
+            .into_iter()
+            .flatten()
+        {
+            *i += events_before;
+        }
+    }
+}
+
+impl Span {
+    pub(crate) fn shift(&mut self, by: usize) {
+        (self.start, self.end) = (self.start + by, self.end + by);
+    }
+}
+
+impl EventArgument {
+    pub(crate) fn shift(&mut self, by: usize) {
+        (self.start, self.end) = (self.start + by, self.end + by);
+    }
+}
+
+impl Count {
+    pub(crate) fn shift(&mut self, by: usize) {
+        (self.start, self.end) = (self.start + by, self.end + by);
+    }
+}

@@ -20,7 +20,10 @@ use std::ops::Range;
 
 use unicode_segmentation::{USentenceBoundIndices, UnicodeSegmentation};
 
+mod blocks;
 mod uax29;
+
+pub use blocks::block_end;
 
 /// The sentences of `text` as byte ranges, in order, without surrounding white space.
 /// Empty sentences are skipped.

@@ -88,3 +88,10 @@ pub struct TimeExpression {
     /// ACLED time precision of `date`: 1 day, 2 week, 3 month.
     pub precision: Option<u8>,
 }
+
+impl TimeExpression {
+    /// Moves the expression by `by` bytes, to where its block lies in a longer text.
+    pub(crate) fn shift(&mut self, by: usize) {
+        (self.start, self.end) = (self.start + by, self.end + by);
+    }
+}
