@@ -64,8 +64,10 @@
 //! assert!(row.event_id_cnty.starts_with("SYR"));
 //! ```
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::entity::Entity;
 use crate::event::{Event, EventActor, Role};
 use crate::gazetteer::{Actor, ActorKind, Gazetteer, Location, LocationKind, Source, SourceKind};
 use crate::time::Date;
@@ -221,19 +223,32 @@ pub fn rows(
     info: &DocumentInfo<'_>,
 ) -> Vec<AcledRow> {
     let mut drafts: Vec<Draft> = Vec::new();
+    // The drafts of each event type, place and day, in order: a draft can only be the
+    // same record as one of those, so a long document's rows are found in linear time,
+    // not by comparing each draft with every row before it.
+    let mut by_key: FxHashMap<RecordKey, Vec<usize>> = FxHashMap::default();
+    // Found once, not once per event: both would otherwise read the whole document for
+    // every row.
+    let first_source = doc.sources().next();
+    let mut outcomes_of: FxHashMap<usize, Vec<&Event>> = FxHashMap::default();
+    for e in doc.events.iter().filter(|e| e.is_reported()) {
+        if let Some(parent) = e.part_of {
+            outcomes_of.entry(parent).or_default().push(e);
+        }
+    }
     for (index, event) in doc.events.iter().enumerate() {
         if !has_own_row(doc, event) {
             continue;
         }
-        let outcomes: Vec<&Event> = doc
-            .events
-            .iter()
-            .filter(|e| e.part_of == Some(index) && e.is_reported())
-            .collect();
-        for draft in event_drafts(gazetteer, text, doc, info, event, &outcomes) {
-            match drafts.iter_mut().find(|d| d.same_record(&draft)) {
-                Some(same) => same.merge(draft),
-                None => drafts.push(draft),
+        let outcomes = outcomes_of.get(&index).map_or(&[][..], Vec::as_slice);
+        for draft in event_drafts(gazetteer, text, first_source, info, event, outcomes) {
+            let same_key = by_key.entry(draft.key()).or_default();
+            match same_key.iter().find(|&&i| drafts[i].same_record(&draft)) {
+                Some(&i) => drafts[i].merge(draft),
+                None => {
+                    same_key.push(drafts.len());
+                    drafts.push(draft);
+                }
             }
         }
     }
@@ -459,7 +474,20 @@ struct Place {
     abroad: Option<String>,
 }
 
+/// The part of ACLED's unit of record that merging leaves as it is: event type,
+/// sub-event type, place and day.
+type RecordKey = (String, String, Option<String>, Option<Date>);
+
 impl Draft {
+    fn key(&self) -> RecordKey {
+        (
+            self.event_type.clone(),
+            self.sub_event_type.clone(),
+            self.place.as_ref().map(|p| p.id.clone()),
+            self.date.map(|(d, _)| d),
+        )
+    }
+
     /// ACLED's unit of record: event type, actor pair, location and day. An actor the
     /// text does not name (a placeholder actor1, an empty actor2) matches a named one:
     /// "وتركز القصف على البلدة" after "قصفت قوات النظام البلدة" is the same shelling.
@@ -639,7 +667,7 @@ fn acled_name(actor: &Actor) -> String {
 fn event_drafts(
     gazetteer: &Gazetteer,
     text: &str,
-    doc: &Document,
+    first_source: Option<&Entity>,
     info: &DocumentInfo<'_>,
     event: &Event,
     outcomes: &[&Event],
@@ -708,7 +736,7 @@ fn event_drafts(
         ));
     }
 
-    let (sources, scales) = sources(gazetteer, doc, info, event);
+    let (sources, scales) = sources(gazetteer, first_source, info, event);
     let notes: Vec<String> = text
         .get(event.sentence.start..event.sentence.end)
         .map(|s| s.trim().to_string())
@@ -867,7 +895,7 @@ fn sides(gazetteer: &Gazetteer, event: &Event, outcomes: &[&Event]) -> (Side, Si
 /// sentence cites, or else the first source the document cites anywhere.
 fn sources(
     gazetteer: &Gazetteer,
-    doc: &Document,
+    first_source: Option<&Entity>,
     info: &DocumentInfo<'_>,
     event: &Event,
 ) -> (Vec<String>, Vec<&'static str>) {
@@ -893,7 +921,7 @@ fn sources(
         .source
         .as_ref()
         .map(|s| (s.id.clone(), s.name.clone()))
-        .or_else(|| doc.sources().next().map(|s| (s.id.clone(), s.name.clone())));
+        .or_else(|| first_source.map(|s| (s.id.clone(), s.name.clone())));
     if let Some((id, name)) = cited {
         let record = gazetteer.source(&id);
         add(
