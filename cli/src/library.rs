@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use syria_extract::gazetteer::Gazetteer;
 use syria_extract::time::Date;
-use syria_extract::{Article, Document, Error, Extractor};
+use syria_extract::{Article, Blocks, Document, Error, Extractor};
 
 /// The extractor over the built-in gazetteers and the user's files.
 pub fn extractor(files: &[PathBuf]) -> Result<Extractor, Error> {
@@ -29,4 +29,14 @@ pub fn gazetteer(files: &[PathBuf]) -> Result<Gazetteer, Error> {
 /// One document with its own publication date.
 pub fn extract(extractor: &Extractor, text: &str, date: Option<Date>) -> Document {
     extractor.extract(Article::new(text).published(date))
+}
+
+/// One long document with its own publication date, block by block.
+pub fn extract_blocks<'e, 't>(
+    extractor: &'e Extractor,
+    text: &'t str,
+    date: Option<Date>,
+    max_bytes: usize,
+) -> Blocks<'e, 't> {
+    extractor.extract_blocks(Article::new(text).published(date), max_bytes)
 }

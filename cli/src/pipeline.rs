@@ -18,7 +18,7 @@ use std::time::Instant;
 use serde_json::value::RawValue;
 use syria_extract::acled::{self, DocumentInfo};
 use syria_extract::time::Date;
-use syria_extract::{Document, Extractor};
+use syria_extract::{Document, EntityKind, Extractor};
 
 use crate::inputs::{self, Input};
 use crate::jsonl::{self, FieldNames};
@@ -31,10 +31,12 @@ pub const WINDOW_DOCS: usize = 256;
 /// Bytes of input read but not yet written, at most (one larger document is let
 /// through alone), so that a window of long articles stays small too.
 pub const WINDOW_BYTES: usize = 32 << 20;
-/// Documents of this many bytes or more are not rendered into memory: their answer
-/// (about 2.6 times the text as JSON, in a buffer grown by doubling) is serialized by
-/// the writer straight to the output, from the extracted document.
-pub const STREAM_BYTES: usize = 1 << 20;
+/// Documents longer than this are extracted block by block (the library's
+/// `extract_blocks`, cut at paragraph breaks), and their answer (about 2.6 times the
+/// text as JSON) is written to an unnamed temporary file, not memory, for the writer
+/// to copy out: a document then takes its text and one block's work, however long it
+/// is. Far longer than a news article, so that an article is read whole.
+pub const BLOCK_BYTES: usize = 1 << 20;
 
 /// What to print for each document.
 #[derive(Debug, Clone, Copy)]
@@ -135,9 +137,8 @@ enum Rendered {
     Nothing,
     /// The rendered lines.
     Bytes(io::Result<Vec<u8>>),
-    /// A document too large to hold its answer in memory: extracted by the worker,
-    /// serialized by the writer straight to the output.
-    Direct(Box<(Doc, Document)>),
+    /// The answer of a long document, in a temporary file.
+    Stored(io::Result<Store>),
 }
 
 /// Reads every input, writes every answer.
@@ -188,7 +189,7 @@ pub fn run(
             });
         }
         drop(answer_tx);
-        let result = write_in_order(extractor, format, answer_rx, window, &mut progress, out);
+        let result = write_in_order(answer_rx, window, &mut progress, out);
         // After a write error the reader stops at its next document; the workers end
         // when it does.
         window.stop();
@@ -340,8 +341,6 @@ fn read_all(
 
 /// The writer: answers in job order, with their messages; the number of failures.
 fn write_in_order(
-    extractor: &Extractor,
-    format: Format,
     answers: mpsc::Receiver<(usize, Answer)>,
     window: &Window,
     progress: &mut Progress,
@@ -370,13 +369,8 @@ fn write_in_order(
                     out.write_all(&bytes?)?;
                     progress.add(1, answer.bytes);
                 }
-                Rendered::Direct(done) => {
-                    let (mut doc, document) = *done;
-                    if let Format::Json = format {
-                        // The JSON answer reads only the document: the text goes first.
-                        doc.text = String::new();
-                    }
-                    write_answer(extractor, format, &doc, &document, out)?;
+                Rendered::Stored(store) => {
+                    store?.copy_to(out)?;
                     progress.add(1, answer.bytes);
                 }
             }
@@ -437,11 +431,8 @@ fn answer(
             }
         }
     };
-    answer.output = if doc.text.len() >= STREAM_BYTES {
-        // A long document's answer is streamed out, not held in memory: it is larger
-        // than the document.
-        let document = library::extract(extractor, &doc.text, doc.date);
-        Rendered::Direct(Box::new((doc, document)))
+    answer.output = if doc.text.len() > BLOCK_BYTES {
+        Rendered::Stored(store_answer(extractor, format, &doc, BLOCK_BYTES))
     } else {
         Rendered::Bytes(render(extractor, format, &doc))
     };
@@ -531,29 +522,7 @@ fn write_answer(
             // `{"file": ..., <the document's fields>}`: the fields that name the
             // document, then the document serialized as an object without its opening
             // brace, which is byte for byte what a flattened struct gives.
-            out.write_all(b"{")?;
-            match &doc.label {
-                Label::File(name) => {
-                    out.write_all(b"\"file\":")?;
-                    serde_json::to_writer(&mut *out, name)?;
-                }
-                Label::Record {
-                    id, passthrough, ..
-                } => {
-                    out.write_all(b"\"id\":")?;
-                    match id {
-                        Some(raw) => out.write_all(raw.get().as_bytes())?,
-                        None => out.write_all(b"null")?,
-                    }
-                    for (key, value) in passthrough {
-                        out.write_all(b",")?;
-                        serde_json::to_writer(&mut *out, key)?;
-                        out.write_all(b":")?;
-                        out.write_all(value.get().as_bytes())?;
-                    }
-                }
-            }
-            out.write_all(b",")?;
+            write_label(doc, out)?;
             // Buffered here, in a writer of known type: serde_json writes every key and
             // bracket on its own, and through `dyn Write` each was a call of its own.
             let mut body = io::BufWriter::with_capacity(
@@ -584,6 +553,211 @@ fn write_answer(
                 csv.serialize(row).map_err(csv_error)?;
             }
             csv.flush()
+        }
+    }
+}
+
+/// The opening of a document's JSON object: `{`, the fields that name the document
+/// and the comma after them.
+fn write_label(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{")?;
+    match &doc.label {
+        Label::File(name) => {
+            out.write_all(b"\"file\":")?;
+            serde_json::to_writer(&mut *out, name)?;
+        }
+        Label::Record {
+            id, passthrough, ..
+        } => {
+            out.write_all(b"\"id\":")?;
+            match id {
+                Some(raw) => out.write_all(raw.get().as_bytes())?,
+                None => out.write_all(b"null")?,
+            }
+            for (key, value) in passthrough {
+                out.write_all(b",")?;
+                serde_json::to_writer(&mut *out, key)?;
+                out.write_all(b":")?;
+                out.write_all(value.get().as_bytes())?;
+            }
+        }
+    }
+    out.write_all(b",")
+}
+
+/// Extracts a long document block by block and writes its answer to a temporary file
+/// (to memory, if none can be made).
+fn store_answer(
+    extractor: &Extractor,
+    format: Format,
+    doc: &Doc,
+    max_bytes: usize,
+) -> io::Result<Store> {
+    let mut store = Store::new();
+    write_blocks(extractor, format, doc, max_bytes, &mut store)?;
+    Ok(store)
+}
+
+/// Extracts a long document block by block and writes its answer.
+///
+/// In JSON, each block's entities go out as soon as the block is done; its events and
+/// times, which come after all the entities in the object, are serialized into two
+/// unnamed temporary files (memory, if none can be made) and copied out at the end, so
+/// that what the document holds in memory is its text and one block's work. In CSV,
+/// the rows are built from the events of all blocks, which ACLED's unit of record may
+/// merge across blocks.
+fn write_blocks(
+    extractor: &Extractor,
+    format: Format,
+    doc: &Doc,
+    max_bytes: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let blocks = library::extract_blocks(extractor, &doc.text, doc.date, max_bytes);
+    match format {
+        Format::Json => {
+            write_label(doc, out)?;
+            let mut body = io::BufWriter::with_capacity(1 << 16, &mut *out);
+            let (mut events, mut times) = (Spill::default(), Spill::default());
+            // The fields of `Document`, in its order: a test checks the bytes are what
+            // serializing the document whole gives.
+            body.write_all(b"\"entities\":[")?;
+            let mut entities = ListWriter::default();
+            for block in blocks {
+                let document = block.document;
+                for entity in &document.entities {
+                    entities.item(&mut body, entity)?;
+                }
+                for event in &document.events {
+                    events.push(event)?;
+                }
+                for time in &document.times {
+                    times.push(time)?;
+                }
+            }
+            body.write_all(b"],\"events\":[")?;
+            events.copy_to(&mut body)?;
+            body.write_all(b"],\"times\":[")?;
+            times.copy_to(&mut body)?;
+            body.write_all(b"]}\n")?;
+            body.into_inner().map_err(io::IntoInnerError::into_error)?;
+            Ok(())
+        }
+        Format::Acled { .. } => {
+            // The rows read the events and, for an event that names no source, the
+            // document's sources (a handful): the rest of a block is dropped as it is
+            // done. One list per block, each of its own size, joined once: one growing
+            // list would copy itself as it doubles.
+            let mut document = Document::default();
+            let mut lists = Vec::new();
+            for block in blocks {
+                let (entities, events) = (block.document.entities, block.document.events);
+                document.entities.extend(
+                    entities
+                        .into_iter()
+                        .filter(|e| e.kind == EntityKind::Source),
+                );
+                lists.push(events);
+            }
+            document.events = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+            for list in lists {
+                document.events.extend(list);
+            }
+            write_answer(extractor, format, doc, &document, out)
+        }
+    }
+}
+
+/// A JSON list written an item at a time: a comma before every item but the first.
+#[derive(Default)]
+struct ListWriter {
+    items: usize,
+}
+
+impl ListWriter {
+    fn item<T: serde::Serialize>(&mut self, out: &mut impl Write, item: &T) -> io::Result<()> {
+        if self.items > 0 {
+            out.write_all(b",")?;
+        }
+        self.items += 1;
+        serde_json::to_writer(out, item).map_err(io::Error::from)
+    }
+}
+
+/// The items of a JSON list whose place in the output comes later, kept out of memory.
+#[derive(Default)]
+struct Spill {
+    list: ListWriter,
+    store: Option<Store>,
+}
+
+impl Spill {
+    /// Adds an item; the file is made at the first.
+    fn push<T: serde::Serialize>(&mut self, item: &T) -> io::Result<()> {
+        let store = self.store.get_or_insert_with(Store::new);
+        self.list.item(store, item)
+    }
+
+    /// Copies the items, comma-separated, to `out`.
+    fn copy_to(self, out: &mut impl Write) -> io::Result<()> {
+        match self.store {
+            Some(store) => store.copy_to(out),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Bytes written now and copied out later.
+enum Store {
+    /// An unnamed temporary file (in `TMPDIR`), gone when closed.
+    File(io::BufWriter<std::fs::File>),
+    /// Memory, when no temporary file can be made.
+    Memory(Vec<u8>),
+}
+
+impl Store {
+    fn new() -> Store {
+        match tempfile::tempfile() {
+            Ok(file) => Store::File(io::BufWriter::with_capacity(1 << 16, file)),
+            Err(_) => Store::Memory(Vec::new()),
+        }
+    }
+
+    /// Copies what was written to `out`.
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        match self {
+            Store::Memory(bytes) => out.write_all(&bytes),
+            Store::File(writer) => {
+                use std::io::Seek;
+                let mut file = writer
+                    .into_inner()
+                    .map_err(io::IntoInnerError::into_error)?;
+                file.rewind()?;
+                io::copy(&mut file, out).map(|_| ())
+            }
+        }
+    }
+}
+
+impl Write for Store {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Store::File(w) => w.write(buf),
+            Store::Memory(v) => v.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        match self {
+            Store::File(w) => w.write_all(buf),
+            Store::Memory(v) => v.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Store::File(w) => w.flush(),
+            Store::Memory(_) => Ok(()),
         }
     }
 }

@@ -115,20 +115,49 @@ fn extract_prints_the_library_document_for_each_file() {
     }
 }
 
-/// A document of a megabyte or more is not rendered into memory but streamed out by
-/// the writer: its line is the library's document all the same, and in its place.
-#[test]
-fn a_long_document_is_streamed_out_in_order_and_unchanged() {
-    let dir = scratch("long");
-    // Mostly a sentence that names nothing, so that the debug build is quick.
+/// What the CLI extracts block by block: documents longer than this (its
+/// `BLOCK_BYTES`, in cli/src/pipeline.rs).
+const BLOCK_BYTES: usize = 1 << 20;
+
+/// The library's blocks of a text put together as one document, which is what the CLI
+/// prints for a long document.
+fn blocks_as_one(extractor: &Extractor, article: Article<'_>) -> syria_extract::Document {
+    let mut whole = syria_extract::Document::default();
+    let mut blocks = 0;
+    for block in extractor.extract_blocks(article, BLOCK_BYTES) {
+        whole.entities.extend(block.document.entities);
+        whole.events.extend(block.document.events);
+        whole.times.extend(block.document.times);
+        blocks += 1;
+    }
+    assert!(blocks >= 2, "a long text is more than one block");
+    whole
+}
+
+/// A text of more than one block, mostly a sentence that names nothing, so that the
+/// debug build is quick.
+fn long_text() -> String {
     let quiet = "وكان الجو معتدلا طوال النهار والناس في الأسواق كعادتهم. ";
     let mut long = String::new();
-    while long.len() <= 1 << 20 {
-        long.push_str(SHELLING);
+    for i in 0.. {
+        if long.len() > BLOCK_BYTES + (1 << 18) {
+            break;
+        }
+        long.push_str([SHELLING, CLASH, PROTEST][i % 3]);
         long.push_str("\n\n");
         long.push_str(&quiet.repeat(30));
         long.push_str("\n\n");
     }
+    long
+}
+
+/// A document longer than a block is extracted block by block and its answer kept in
+/// a temporary file: its line is the library's blocks as one document, byte for byte
+/// what serializing that document gives, and in its place.
+#[test]
+fn a_long_document_is_extracted_by_blocks_and_printed_in_order() {
+    let dir = scratch("long");
+    let long = long_text();
     let big = write(&dir, "a_long.txt", &long);
     let small = write(&dir, "b_short.txt", CLASH);
     let out = run_paths(&["extract"], &[&big, &small]);
@@ -136,7 +165,12 @@ fn a_long_document_is_streamed_out_in_order_and_unchanged() {
     let extractor = Extractor::default();
     let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
     assert_eq!(lines.len(), 2);
-    let long_body = serde_json::to_string(&extractor.extract(long.as_str())).unwrap();
+    let long_doc = blocks_as_one(&extractor, Article::new(&long));
+    assert!(
+        long_doc.events.iter().any(|e| e.part_of.is_some()),
+        "outcome events"
+    );
+    let long_body = serde_json::to_string(&long_doc).unwrap();
     let short_body = serde_json::to_string(&extractor.extract(CLASH)).unwrap();
     for (line, (path, body)) in lines
         .iter()
@@ -145,6 +179,16 @@ fn a_long_document_is_streamed_out_in_order_and_unchanged() {
         let name = serde_json::to_string(&path.to_string_lossy()).unwrap();
         assert_eq!(*line, format!("{{\"file\":{name},{}", &body[1..]));
     }
+    // Where no temporary file can be made, the answer is kept in memory instead.
+    let nowhere = bin()
+        .args(["extract"])
+        .arg(&big)
+        .env("TMPDIR", dir.join("no-such-directory"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(nowhere.status.code(), Some(0), "{}", stderr(&nowhere));
+    assert_eq!(stdout(&nowhere).lines().next(), lines.first().copied());
     // The same text as an archive line between two short ones.
     let record = |id: &str, text: &str| serde_json::json!({"id": id, "text": text}).to_string();
     let archive = [
@@ -162,7 +206,50 @@ fn a_long_document_is_streamed_out_in_order_and_unchanged() {
     let want: serde_json::Value = serde_json::from_str(&long_body).unwrap();
     assert_eq!(docs[1]["entities"], want["entities"]);
     assert_eq!(docs[1]["events"], want["events"]);
+    assert_eq!(docs[1]["times"], want["times"]);
     assert!(!want["events"].as_array().unwrap().is_empty());
+}
+
+/// The ACLED rows of a long document are those of its blocks' events as one document:
+/// the same event told in two blocks is one row.
+#[test]
+fn acled_rows_of_a_long_document_merge_across_blocks() {
+    let dir = scratch("long-acled");
+    let long = long_text();
+    let big = write(&dir, "long.txt", &long);
+    let out = run_paths(
+        &["acled", "--date", "2019-05-20", "--timestamp", "0"],
+        &[&big],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let rows = csv_records(&stdout(&out));
+    let extractor = Extractor::default();
+    let date = Date::parse("2019-05-20").unwrap();
+    let doc = blocks_as_one(&extractor, Article::new(&long).published(date));
+    let name = big.to_string_lossy();
+    let info = syria_extract::acled::DocumentInfo {
+        id: &name,
+        date: Some(date),
+        source: None,
+        timestamp: Some(0),
+    };
+    let want = syria_extract::acled::rows(extractor.gazetteer(), &long, &doc, &info);
+    // The text repeats three reports: each is one row, though told in every block.
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let mut csv = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    csv.write_record(syria_extract::acled::COLUMNS).unwrap();
+    for row in &want {
+        csv.serialize(row).unwrap();
+    }
+    let want = csv_records(&String::from_utf8(csv.into_inner().unwrap()).unwrap());
+    assert_eq!(rows, want);
+    // The clash and the protest name no source: the document's (the shelling's) is
+    // theirs, as it is for a short document.
+    assert!(rows
+        .iter()
+        .all(|r| r[column("source")] == "Syrian Observatory for Human Rights"));
 }
 
 #[test]
