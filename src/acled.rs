@@ -211,6 +211,88 @@ pub struct DocumentInfo<'a> {
     pub timestamp: Option<i64>,
 }
 
+/// What [`rows`] reads of a long document, gathered one block at a time: its source
+/// mentions and the events a row is made of (the reported ones, and those a reported
+/// event is the outcome of), so that the rest of each block can go as soon as it is
+/// done. The rows of [`document`](RowEvents::document) are the rows of the blocks put
+/// together as one document.
+///
+/// ```
+/// use syria_extract::acled::{self, DocumentInfo, RowEvents};
+/// use syria_extract::{Document, Extractor};
+///
+/// let extractor = Extractor::default();
+/// let text = "قصفت قوات النظام بلدة السخنة.\n\nوتوعدت الفصائل بالرد على القصف.\n\n\
+///             خرجت مظاهرة في مدينة إدلب.";
+/// let mut gathered = RowEvents::default();
+/// let mut whole = Document::default();
+/// for block in extractor.extract_blocks(text, 80) {
+///     whole.events.extend(block.document.events.iter().cloned());
+///     gathered.add(block.document);
+/// }
+/// let info = DocumentInfo::default();
+/// let rows = acled::rows(extractor.gazetteer(), text, gathered.document(), &info);
+/// assert_eq!(rows, acled::rows(extractor.gazetteer(), text, &whole, &info));
+/// assert_eq!(rows.len(), 2);
+/// // The threat is no row, and is not kept.
+/// assert!(gathered.document().events.len() < whole.events.len());
+/// ```
+#[derive(Debug, Default)]
+pub struct RowEvents {
+    document: Document,
+    /// For every event added so far, its index in `document.events`, or `u32::MAX`
+    /// where it was left out.
+    kept: Vec<u32>,
+}
+
+impl RowEvents {
+    /// Adds the next block's document (of
+    /// [`Extractor::extract_blocks`](crate::Extractor::extract_blocks), in order).
+    pub fn add(&mut self, block: Document) {
+        let first = self.kept.len();
+        // An outcome names its event within its sentence, so within its block.
+        let parents: rustc_hash::FxHashSet<usize> = block
+            .events
+            .iter()
+            .filter(|e| e.is_reported())
+            .filter_map(|e| e.part_of)
+            .collect();
+        let mut added = Vec::new();
+        for (i, event) in block.events.into_iter().enumerate() {
+            let keep = event.is_reported() || parents.contains(&(first + i));
+            if keep {
+                let index = self.document.events.len() + added.len();
+                self.kept.push(u32::try_from(index).unwrap_or(u32::MAX));
+                added.push(event);
+            } else {
+                self.kept.push(u32::MAX);
+            }
+        }
+        for mut event in added {
+            let kept = |i: usize| {
+                self.kept
+                    .get(i)
+                    .filter(|&&k| k != u32::MAX)
+                    .map(|&k| k as usize)
+            };
+            event.part_of = event.part_of.and_then(kept);
+            event.refers_to = event.refers_to.and_then(kept);
+            self.document.events.push(event);
+        }
+        let sources = block
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == crate::EntityKind::Source);
+        self.document.entities.extend(sources);
+    }
+
+    /// The gathered events and sources, for [`rows`].
+    #[must_use]
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+}
+
 /// The ACLED rows of one document, in the order of their events.
 ///
 /// `text` is the text the document was extracted from (the `notes` are its

@@ -184,3 +184,47 @@ fn tiny_blocks_and_text_without_breaks_do_not_fail() {
         assert_eq!(end, text.len());
     }
 }
+
+#[test]
+fn acled_rows_from_the_gathered_row_events_equal_those_of_all_blocks() {
+    use syria_extract::acled::{self, DocumentInfo, RowEvents};
+    let extractor = Extractor::default();
+    let text = articles();
+    let date = Date::parse("2024-03-10").unwrap();
+    let info = DocumentInfo {
+        id: "fixtures",
+        date: Some(date),
+        source: None,
+        timestamp: Some(0),
+    };
+    for max in [500, 2500] {
+        let mut whole = syria_extract::Document::default();
+        let mut gathered = RowEvents::default();
+        for block in extractor.extract_blocks(Article::new(&text).published(date), max) {
+            whole
+                .entities
+                .extend(block.document.entities.iter().cloned());
+            whole.events.extend(block.document.events.iter().cloned());
+            gathered.add(block.document);
+        }
+        let want = acled::rows(extractor.gazetteer(), &text, &whole, &info);
+        let got = acled::rows(extractor.gazetteer(), &text, gathered.document(), &info);
+        assert!(want.len() >= 5, "{} rows at {max}", want.len());
+        assert_eq!(got, want, "at {max}");
+        // Only what rows read is kept.
+        let kept = gathered.document();
+        assert!(kept.events.len() < whole.events.len());
+        assert!(kept
+            .entities
+            .iter()
+            .all(|e| e.kind == syria_extract::EntityKind::Source));
+        assert!(
+            whole
+                .events
+                .iter()
+                .filter(|e| e.part_of.is_some() && e.is_reported())
+                .count()
+                > 0
+        );
+    }
+}

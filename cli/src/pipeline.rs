@@ -16,9 +16,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
 use serde_json::value::RawValue;
-use syria_extract::acled::{self, DocumentInfo};
+use syria_extract::acled::{self, DocumentInfo, RowEvents};
 use syria_extract::time::Date;
-use syria_extract::{Document, EntityKind, Extractor};
+use syria_extract::{Document, Extractor};
 
 use crate::inputs::{self, Input};
 use crate::jsonl::{self, FieldNames};
@@ -644,26 +644,13 @@ fn write_blocks(
             Ok(())
         }
         Format::Acled { .. } => {
-            // The rows read the events and, for an event that names no source, the
-            // document's sources (a handful): the rest of a block is dropped as it is
-            // done. One list per block, each of its own size, joined once: one growing
-            // list would copy itself as it doubles.
-            let mut document = Document::default();
-            let mut lists = Vec::new();
+            // The rows need the reported events (and the events they are outcomes of)
+            // and the sources: the rest of each block goes as soon as it is done.
+            let mut gathered = RowEvents::default();
             for block in blocks {
-                let (entities, events) = (block.document.entities, block.document.events);
-                document.entities.extend(
-                    entities
-                        .into_iter()
-                        .filter(|e| e.kind == EntityKind::Source),
-                );
-                lists.push(events);
+                gathered.add(block.document);
             }
-            document.events = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-            for list in lists {
-                document.events.extend(list);
-            }
-            write_answer(extractor, format, doc, &document, out)
+            write_answer(extractor, format, doc, gathered.document(), out)
         }
     }
 }
