@@ -44,7 +44,8 @@ pub fn block_end(text: &str, start: usize, max: usize) -> usize {
             .next()
             .map_or(text.len(), |c| start + c.len_utf8());
     }
-    let floor = start + max / 2;
+    // Backing up to a character boundary may pass the middle (a 4-byte character).
+    let floor = (start + max / 2).min(limit);
     let window = &text.as_bytes()[floor..limit];
     // Positions found below are of ASCII bytes, which are never inside a multi-byte
     // character, so every cut after one is a character boundary.
@@ -190,6 +191,18 @@ mod tests {
         let cut = blocks(&text, max);
         for &(s, e) in &cut[..cut.len() - 1] {
             assert!(e - s >= max / 2 && e - s <= max, "{s}..{e}");
+        }
+    }
+
+    #[test]
+    fn four_byte_characters_at_the_limit() {
+        // The limit backs up past the middle of `max` to the boundary before the
+        // emoji (found by the fuzzer with a 4-byte character in the second block).
+        assert_eq!(block_end("a😀b", 0, 4), 1);
+        assert_eq!(block_end("a😀b", 1, 4), 5);
+        for max in 1..12 {
+            let cut = blocks("x😀y𝟘z😀😀.", max);
+            assert_eq!(cut.last().map(|b| b.1), Some("x😀y𝟘z😀😀.".len()));
         }
     }
 
