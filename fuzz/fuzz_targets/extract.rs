@@ -107,5 +107,21 @@ fuzz_target!(|data: &[u8]| {
             doc.entities, before,
             "appended text changed earlier entities"
         );
+        // Blocks of a third of the text (at least one byte): they follow one another,
+        // and every span of each points into the whole text.
+        let mut covered = 0;
+        for block in ex.extract_blocks(text, (text.len() / 3).max(1)) {
+            assert_eq!(block.start, covered, "blocks follow one another");
+            assert!(block.end > block.start, "empty block");
+            covered = block.end;
+            check(text, &block.document);
+            for e in &block.document.entities {
+                assert!(
+                    e.start >= block.start && e.end <= block.end,
+                    "entity outside its block"
+                );
+            }
+        }
+        assert_eq!(covered, text.len(), "blocks cover the text");
     }
 });

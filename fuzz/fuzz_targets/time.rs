@@ -89,8 +89,15 @@ fuzz_target!(|data: &[u8]| {
     };
     let t = first.expect("the phrase is a time expression");
     let shift = t.value.shift.expect("with a shift");
-    assert_eq!((shift.amount, shift.unit, shift.direction), (Some(amount), unit, direction));
-    let sign = if direction == TimeDirection::Past { -1 } else { 1 };
+    assert_eq!(
+        (shift.amount, shift.unit, shift.direction),
+        (Some(amount), unit, direction)
+    );
+    let sign = if direction == TimeDirection::Past {
+        -1
+    } else {
+        1
+    };
     let other = shifted(doc, sign * i64::from(amount), unit);
     let want = match (t.value.span_to_now, other) {
         (true, Some(first)) => Some(first.min(doc)),
