@@ -432,7 +432,13 @@ fn answer(
         }
     };
     answer.output = if doc.text.len() > BLOCK_BYTES {
-        Rendered::Stored(store_answer(extractor, format, &doc, BLOCK_BYTES))
+        Rendered::Stored(store_answer(
+            extractor,
+            format,
+            &doc,
+            BLOCK_BYTES,
+            &mut answer.notes,
+        ))
     } else {
         Rendered::Bytes(render(extractor, format, &doc))
     };
@@ -586,16 +592,33 @@ fn write_label(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
 }
 
 /// Extracts a long document block by block and writes its answer to a temporary file
-/// (to memory, if none can be made).
+/// (to memory, if none can be made). Should writing a temporary file fail (a full
+/// disk), the document is extracted again with its answer in memory, and `notes` says
+/// so.
 fn store_answer(
     extractor: &Extractor,
     format: Format,
     doc: &Doc,
     max_bytes: usize,
+    notes: &mut Vec<String>,
 ) -> io::Result<Store> {
-    let mut store = Store::new();
-    write_blocks(extractor, format, doc, max_bytes, &mut store)?;
-    Ok(store)
+    let mut store = Store::new(true);
+    // Flushed here, so that a failure shows now and not when the writer copies it out.
+    match write_blocks(extractor, format, doc, max_bytes, true, &mut store)
+        .and_then(|()| store.flush())
+    {
+        Ok(()) => Ok(store),
+        Err(e) => {
+            // The answer goes only to temporary files here: the error is theirs.
+            notes.push(format!(
+                "syria-extract: {}: a temporary file failed ({e}); the answer was kept in memory",
+                doc.label.key()
+            ));
+            let mut memory = Store::new(false);
+            write_blocks(extractor, format, doc, max_bytes, false, &mut memory)?;
+            Ok(memory)
+        }
+    }
 }
 
 /// Extracts a long document block by block and writes its answer.
@@ -611,6 +634,7 @@ fn write_blocks(
     format: Format,
     doc: &Doc,
     max_bytes: usize,
+    files: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let blocks = library::extract_blocks(extractor, &doc.text, doc.date, max_bytes);
@@ -618,7 +642,7 @@ fn write_blocks(
         Format::Json => {
             write_label(doc, out)?;
             let mut body = io::BufWriter::with_capacity(1 << 16, &mut *out);
-            let (mut events, mut times) = (Spill::default(), Spill::default());
+            let (mut events, mut times) = (Spill::new(files), Spill::new(files));
             // The fields of `Document`, in its order: a test checks the bytes are what
             // serializing the document whole gives.
             body.write_all(b"\"entities\":[")?;
@@ -672,16 +696,26 @@ impl ListWriter {
 }
 
 /// The items of a JSON list whose place in the output comes later, kept out of memory.
-#[derive(Default)]
 struct Spill {
     list: ListWriter,
     store: Option<Store>,
+    /// In a temporary file (else in memory).
+    file: bool,
 }
 
 impl Spill {
+    fn new(file: bool) -> Spill {
+        Spill {
+            list: ListWriter::default(),
+            store: None,
+            file,
+        }
+    }
+
     /// Adds an item; the file is made at the first.
     fn push<T: serde::Serialize>(&mut self, item: &T) -> io::Result<()> {
-        let store = self.store.get_or_insert_with(Store::new);
+        let file = self.file;
+        let store = self.store.get_or_insert_with(|| Store::new(file));
         self.list.item(store, item)
     }
 
@@ -703,10 +737,11 @@ enum Store {
 }
 
 impl Store {
-    fn new() -> Store {
-        match tempfile::tempfile() {
-            Ok(file) => Store::File(io::BufWriter::with_capacity(1 << 16, file)),
-            Err(_) => Store::Memory(Vec::new()),
+    /// A temporary file when `file` says so and one can be made, else memory.
+    fn new(file: bool) -> Store {
+        match file.then(tempfile::tempfile) {
+            Some(Ok(file)) => Store::File(io::BufWriter::with_capacity(1 << 16, file)),
+            _ => Store::Memory(Vec::new()),
         }
     }
 
