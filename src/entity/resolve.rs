@@ -251,31 +251,28 @@ pub(crate) fn resolve(
     let cue = ctx.cue_role();
     // A record flagged `needs_cue` counts only right after a cue of its category; a
     // place only after a location cue that lists its kind, or in a list it heads.
-    let usable: Vec<(RecordRef, EntityKind)> = candidates
+    let usable = |r: RecordRef| -> Option<EntityKind> {
+        let (kind, wanted) = category(r)?;
+        let needs_cue = gaz.record(r).is_some_and(|x| x.flags().needs_cue);
+        let admitted = match r {
+            RecordRef::Location(i) => gaz
+                .locations()
+                .get(i as usize)
+                .is_some_and(|l| ctx.admits_common_word(l.kind)),
+            _ => cue == Some(wanted),
+        };
+        (!needs_cue || admitted).then_some(kind)
+    };
+    // The first category (in the context's order) with a usable candidate; a name has
+    // one to three candidates, so testing them again is cheaper than a list of them.
+    let want = *category_order(ctx)
         .iter()
-        .filter_map(|&r| {
-            let (kind, wanted) = category(r)?;
-            let needs_cue = gaz.record(r).is_some_and(|x| x.flags().needs_cue);
-            let admitted = match r {
-                RecordRef::Location(i) => gaz
-                    .locations()
-                    .get(i as usize)
-                    .is_some_and(|l| ctx.admits_common_word(l.kind)),
-                _ => cue == Some(wanted),
-            };
-            (!needs_cue || admitted).then_some((r, kind))
-        })
+        .find(|&&want| candidates.iter().any(|&r| usable(r) == Some(want)))?;
+    let group: Vec<RecordRef> = candidates
+        .iter()
+        .copied()
+        .filter(|&r| usable(r) == Some(want))
         .collect();
-    let group: Vec<RecordRef> = category_order(ctx)
-        .iter()
-        .map(|want| {
-            usable
-                .iter()
-                .filter(|(_, k)| k == want)
-                .map(|(r, _)| *r)
-                .collect::<Vec<_>>()
-        })
-        .find(|g| !g.is_empty())?;
     let chosen = if !matches!(group.first(), Some(RecordRef::Location(_))) || group.len() == 1 {
         group.first().copied()
     } else {
