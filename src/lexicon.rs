@@ -392,18 +392,27 @@ pub struct LexiconEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     entries: Vec<LexiconEntry>,
-    /// Entry indexes by normalized word.
-    by_word: FxHashMap<Box<str>, Vec<u32>>,
+    /// Entry indexes by normalized word, with the classes that list it.
+    by_word: FxHashMap<Box<str>, Listed>,
     /// Entry indexes by class ordinal, in file order.
     by_class: Vec<Vec<u32>>,
+}
+
+/// The entries of one normalized word, and their classes as a set: whether a word is
+/// in a class, the question the rules ask most, is one bit test.
+#[derive(Debug, Clone, Default)]
+struct Listed {
+    classes: ClassSet,
+    entries: Vec<u32>,
 }
 
 impl Lexicon {
     /// Adds a word; `Err` holds the index of the entry that already has this normalized
     /// word in this class.
     pub(crate) fn insert(&mut self, entry: LexiconEntry) -> Result<(), usize> {
-        if let Some(list) = self.by_word.get(entry.word.as_str()) {
-            if let Some(&i) = list
+        if let Some(listed) = self.by_word.get(entry.word.as_str()) {
+            if let Some(&i) = listed
+                .entries
                 .iter()
                 .find(|&&i| self.entries[i as usize].class == entry.class)
             {
@@ -416,10 +425,9 @@ impl Lexicon {
             self.by_class.resize(ordinal + 1, Vec::new());
         }
         self.by_class[ordinal].push(index);
-        self.by_word
-            .entry(entry.word.as_str().into())
-            .or_default()
-            .push(index);
+        let listed = self.by_word.entry(entry.word.as_str().into()).or_default();
+        listed.classes = listed.classes.with(entry.class);
+        listed.entries.push(index);
         self.entries.push(entry);
         Ok(())
     }
@@ -431,8 +439,12 @@ impl Lexicon {
 
     /// The value of a normalized `word` in `class`, if it is listed there.
     pub fn get(&self, class: WordClass, word: &str) -> Option<LexValue> {
-        self.by_word
-            .get(word)?
+        let listed = self.by_word.get(word)?;
+        if !listed.classes.has(class) {
+            return None;
+        }
+        listed
+            .entries
             .iter()
             .map(|&i| &self.entries[i as usize])
             .find(|e| e.class == class)
@@ -441,7 +453,14 @@ impl Lexicon {
 
     /// Whether a normalized `word` is listed in `class`.
     pub fn contains(&self, class: WordClass, word: &str) -> bool {
-        self.get(class, word).is_some()
+        self.classes_of(word).has(class)
+    }
+
+    /// The classes that list a normalized `word` as it is (no clitics stripped).
+    fn classes_of(&self, word: &str) -> ClassSet {
+        self.by_word
+            .get(word)
+            .map_or(ClassSet::default(), |listed| listed.classes)
     }
 
     /// The entries of `class`, in load order.
@@ -456,18 +475,23 @@ impl Lexicon {
     /// Whether a normalized `word`, whole or under one of its proclitic chains, is
     /// listed in `class` (see [`whole_then_stems`](crate::text::clitics)).
     pub(crate) fn holds(&self, class: WordClass, word: &str) -> bool {
-        self.whole_then_stems(word).any(|w| self.contains(class, w))
+        self.whole_then_stems(word)
+            .any(|(_, classes)| classes.has(class))
     }
 
     /// The word whole, then under each of its proclitic chains, shortest first, up to
     /// the first `whole_word` ("ولاية" is a province, not "و" + "لأية"; "وبحكم" is "و"
-    /// + "بحكم", not "وب" + "حكم").
-    fn whole_then_stems<'s, 'w: 's>(&'s self, word: &'w str) -> impl Iterator<Item = &'w str> + 's {
+    /// + "بحكم", not "وب" + "حكم"), each with the classes that list it.
+    fn whole_then_stems<'s, 'w: 's>(
+        &'s self,
+        word: &'w str,
+    ) -> impl Iterator<Item = (&'w str, ClassSet)> + 's {
         let mut past_whole_word = false;
-        crate::text::clitics::whole_then_stems(word).take_while(move |w| {
+        crate::text::clitics::whole_then_stems(word).map_while(move |w| {
             let take = !past_whole_word;
-            past_whole_word = past_whole_word || self.contains(WordClass::WholeWord, w);
-            take
+            let classes = self.classes_of(w);
+            past_whole_word = past_whole_word || classes.has(WordClass::WholeWord);
+            take.then_some((w, classes))
         })
     }
 
@@ -475,7 +499,7 @@ impl Lexicon {
     /// with a word of `class`.
     pub(crate) fn begins(&self, class: WordClass, word: &str) -> bool {
         self.whole_then_stems(word)
-            .any(|w| self.starts_with_any(class, w))
+            .any(|(w, _)| self.starts_with_any(class, w))
     }
 
     /// The classes that list a normalized `word`, whole or under one of its proclitic
@@ -484,11 +508,7 @@ impl Lexicon {
     /// cues read up to twelve words before each trigger against seven classes).
     pub(crate) fn held_classes(&self, word: &str) -> ClassSet {
         self.whole_then_stems(word)
-            .filter_map(|w| self.by_word.get(w))
-            .flatten()
-            .fold(ClassSet::default(), |set, &i| {
-                set.with(self.entries[i as usize].class)
-            })
+            .fold(ClassSet::default(), |set, (_, classes)| set.union(classes))
     }
 
     /// Whether a normalized `word` begins with a word of `class`.
@@ -511,6 +531,10 @@ const _: () = assert!((WordClass::ALL.len()) <= 64);
 impl ClassSet {
     fn with(self, class: WordClass) -> ClassSet {
         ClassSet(self.0 | 1 << class_ordinal(class))
+    }
+
+    fn union(self, other: ClassSet) -> ClassSet {
+        ClassSet(self.0 | other.0)
     }
 
     /// Whether `class` is in the set.
