@@ -396,6 +396,9 @@ pub struct Lexicon {
     by_word: FxHashMap<Box<str>, Listed>,
     /// Entry indexes by class ordinal, in file order.
     by_class: Vec<Vec<u32>>,
+    /// Entry indexes by class ordinal and first character (`None`: the empty word):
+    /// the entries a word may begin with are those under its own first character.
+    by_first: FxHashMap<(usize, Option<char>), Vec<u32>>,
 }
 
 /// The entries of one normalized word, and their classes as a set: whether a word is
@@ -425,6 +428,10 @@ impl Lexicon {
             self.by_class.resize(ordinal + 1, Vec::new());
         }
         self.by_class[ordinal].push(index);
+        self.by_first
+            .entry((ordinal, entry.word.chars().next()))
+            .or_default()
+            .push(index);
         let listed = self.by_word.entry(entry.word.as_str().into()).or_default();
         listed.classes = listed.classes.with(entry.class);
         listed.entries.push(index);
@@ -513,7 +520,24 @@ impl Lexicon {
 
     /// Whether a normalized `word` begins with a word of `class`.
     pub fn starts_with_any(&self, class: WordClass, word: &str) -> bool {
-        self.words(class).any(|e| word.starts_with(e.word.as_str()))
+        self.prefixes_of(class, word).next().is_some()
+    }
+
+    /// The entries of `class` that a normalized `word` begins with, in no set order.
+    pub(crate) fn prefixes_of<'a>(
+        &'a self,
+        class: WordClass,
+        word: &'a str,
+    ) -> impl Iterator<Item = &'a LexiconEntry> + 'a {
+        let ordinal = class_ordinal(class);
+        let first = word.chars().next();
+        let bucket = |key| self.by_first.get(&(ordinal, key)).into_iter().flatten();
+        // An entry begins with the word's first character, or is the empty word.
+        let empty = first.map(|_| bucket(None)).into_iter().flatten();
+        bucket(first)
+            .chain(empty)
+            .map(|&i| &self.entries[i as usize])
+            .filter(move |e| word.starts_with(e.word.as_str()))
     }
 }
 

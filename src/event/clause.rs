@@ -83,8 +83,8 @@ pub(super) fn is_lead(ntext: &str, span: (usize, usize), lex: &Lexicon) -> bool 
 /// Whether `word` is a person noun a count could count ("عنصرا", "مدنيين").
 pub(super) fn is_person(word: &str, lex: &Lexicon) -> bool {
     whole_then_stems(word).any(|w| {
-        lex.words(WordClass::PersonNoun)
-            .any(|e| e.word.chars().count() >= 3 && w.starts_with(e.word.as_str()))
+        lex.prefixes_of(WordClass::PersonNoun, w)
+            .any(|e| e.word.chars().count() >= 3)
     })
 }
 
