@@ -463,8 +463,9 @@ impl Lexicon {
         self.classes_of(word).has(class)
     }
 
-    /// The classes that list a normalized `word` as it is (no clitics stripped).
-    fn classes_of(&self, word: &str) -> ClassSet {
+    /// The classes that list a normalized `word` as it is (no clitics stripped): what
+    /// [`contains`](Lexicon::contains) answers for every class at once.
+    pub(crate) fn classes_of(&self, word: &str) -> ClassSet {
         self.by_word
             .get(word)
             .map_or(ClassSet::default(), |listed| listed.classes)
