@@ -558,7 +558,8 @@ impl ClassSet {
         ClassSet(self.0 | 1 << class_ordinal(class))
     }
 
-    fn union(self, other: ClassSet) -> ClassSet {
+    /// The classes of either set.
+    pub(crate) fn union(self, other: ClassSet) -> ClassSet {
         ClassSet(self.0 | other.0)
     }
 

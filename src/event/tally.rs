@@ -10,7 +10,7 @@
 
 use super::types::TallyKind;
 use crate::kinds::TimeUnit;
-use crate::lexicon::{LexValue, Lexicon, PeriodCue, WordClass};
+use crate::lexicon::{ClassSet, LexValue, Lexicon, PeriodCue, WordClass};
 use crate::text::clitics::{strip_clitic, ARTICLE};
 use crate::text::numbers::number_at;
 use crate::text::words::{ends_clause, is_word_char};
@@ -124,7 +124,15 @@ fn unsuffixed(phrase: &str) -> Option<String> {
 }
 
 fn listed(lex: &Lexicon, class: WordClass, word: &str) -> bool {
-    forms(word).iter().any(|w| lex.contains(class, w))
+    listed_classes(lex, word).has(class)
+}
+
+/// The classes that list one of the [`forms`] of `word`: [`listed`] for every class at
+/// once.
+fn listed_classes(lex: &Lexicon, word: &str) -> ClassSet {
+    forms(word)
+        .iter()
+        .fold(ClassSet::default(), |set, w| set.union(lex.classes_of(w)))
 }
 
 /// A unit of a week or more ("شهر", "الأسبوع", "أشهر").
@@ -215,20 +223,22 @@ pub(super) fn find(
     let mut report = None;
     for (k, &w) in words.iter().enumerate() {
         let word = &text[w.0..w.1];
-        if total.is_none() && listed(lex, WordClass::TallyTotal, word) {
+        // The word's classes, looked up once for the four tests below.
+        let classes = listed_classes(lex, word);
+        if total.is_none() && classes.has(WordClass::TallyTotal) {
             total = Some((w, k));
         }
-        if rise.is_none() && listed(lex, WordClass::TallyRise, word) {
+        if rise.is_none() && classes.has(WordClass::TallyRise) {
             rise = Some((w, k));
         }
-        if report.is_none() && listed(lex, WordClass::TallyReport, word) {
+        if report.is_none() && classes.has(WordClass::TallyReport) {
             report = Some(w);
         }
         if period.is_some() {
             continue;
         }
         // "شهر تموز", "لشهر يوليو": the noun month before a month's name.
-        if listed(lex, WordClass::MonthNoun, word)
+        if classes.has(WordClass::MonthNoun)
             && words
                 .get(k + 1)
                 .is_some_and(|&n| month(lex, text, n, words.get(k + 2).copied()))
