@@ -244,12 +244,15 @@ pub(super) fn unnamed_place(input: &Input<'_>, p: &Placed) -> Option<Span> {
     let after = ntext.get(p.nspan.1..).unwrap_or_default();
     let after = after.find(COMMAS).map_or(after, |i| &after[..i]);
     let offset = |w: &str| w.as_ptr() as usize - ntext.as_ptr() as usize;
+    // Triggers are in text order and do not overlap: the one that can overlap a word
+    // is the last one starting before its end (a binary search, so a text full of
+    // triggers stays linear).
     let in_trigger = |w: &str| {
         let (start, end) = (offset(w), offset(w) + w.len());
-        input
+        let k = input
             .triggers
-            .iter()
-            .any(|&(nspan, _, _)| nspan.0 < end && start < nspan.1)
+            .partition_point(|&(nspan, _, _)| nspan.0 < end);
+        k > 0 && start < input.triggers[k - 1].0 .1
     };
     let is_name = |w: &str| {
         w.chars().nth(1).is_some()
