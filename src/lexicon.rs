@@ -568,3 +568,58 @@ impl ClassSet {
         self.0 & 1 << class_ordinal(class) != 0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> &'static Lexicon {
+        crate::gazetteer::Gazetteer::builtin().lexicon()
+    }
+
+    #[test]
+    fn every_listed_word_is_found_in_its_class() {
+        let lex = lex();
+        assert!(lex.entries().len() > 100);
+        for e in lex.entries() {
+            assert_eq!(lex.get(e.class, &e.word), Some(e.value), "{}", e.word);
+            assert!(lex.classes_of(&e.word).has(e.class), "{}", e.word);
+        }
+        for word in ["", "x", "كلمةلاتوجد", "قصفتالطائرات"] {
+            assert_eq!(lex.classes_of(word), ClassSet::default(), "{word}");
+        }
+    }
+
+    #[test]
+    fn prefixes_are_those_a_scan_of_the_class_finds() {
+        let lex = lex();
+        let samples: Vec<String> = lex
+            .entries()
+            .iter()
+            .flat_map(|e| {
+                [
+                    e.word.clone(),
+                    format!("{}ات", e.word),
+                    format!("و{}", e.word),
+                ]
+            })
+            .chain(["".to_string(), "عناصرهم".to_string()])
+            .collect();
+        for class in WordClass::ALL.iter().copied() {
+            for word in &samples {
+                let mut indexed: Vec<&str> = lex
+                    .prefixes_of(class, word)
+                    .map(|e| e.word.as_str())
+                    .collect();
+                let mut scanned: Vec<&str> = lex
+                    .words(class)
+                    .filter(|e| word.starts_with(e.word.as_str()))
+                    .map(|e| e.word.as_str())
+                    .collect();
+                indexed.sort_unstable();
+                scanned.sort_unstable();
+                assert_eq!(indexed, scanned, "{class:?} {word}");
+            }
+        }
+    }
+}
