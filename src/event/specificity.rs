@@ -240,9 +240,9 @@ pub(super) fn unnamed_place(input: &Input<'_>, p: &Placed) -> Option<Span> {
     let before = ntext.get(..p.nspan.0).unwrap_or_default();
     // Clitics glued to the trigger ("ال" of "الاشتباكات") are part of its word.
     let before = before.trim_end_matches(|c: char| !c.is_whitespace());
-    let before = before.rfind(COMMAS).map_or(before, |i| &before[i..]);
     let after = ntext.get(p.nspan.1..).unwrap_or_default();
-    let after = after.find(COMMAS).map_or(after, |i| &after[..i]);
+    // The walks end at a comma: the text beyond it is never searched.
+    let not_comma = |&(_, c): &(usize, char)| !COMMAS.contains(&c);
     let offset = |w: &str| w.as_ptr() as usize - ntext.as_ptr() as usize;
     // Triggers are in text order and do not overlap: the one that can overlap a word
     // is the last one starting before its end (a binary search, so a text full of
@@ -261,17 +261,22 @@ pub(super) fn unnamed_place(input: &Input<'_>, p: &Placed) -> Option<Span> {
             && input.lex.held_classes(w) == ClassSet::default()
             && !in_trigger(w)
     };
-    let mut words_after: Vec<&str> = clause_side(after, after.char_indices())
-        .take(UNNAMED_PLACE_WORDS)
-        .collect();
     // The clause in text order: the words before, then those after the trigger.
-    let mut words: Vec<&str> = clause_side(before, before.char_indices().rev())
-        .take(UNNAMED_PLACE_WORDS)
-        .collect();
-    words.reverse();
-    let split = words.len();
-    words.append(&mut words_after);
-    let (noun, name) = words
+    let mut words = [""; 2 * UNNAMED_PLACE_WORDS];
+    let mut len = 0;
+    let back = before.char_indices().rev().take_while(not_comma);
+    for w in clause_side(before, back).take(UNNAMED_PLACE_WORDS) {
+        words[len] = w;
+        len += 1;
+    }
+    words[..len].reverse();
+    let split = len;
+    let on = after.char_indices().take_while(not_comma);
+    for w in clause_side(after, on).take(UNNAMED_PLACE_WORDS) {
+        words[len] = w;
+        len += 1;
+    }
+    let (noun, name) = words[..len]
         .windows(2)
         .enumerate()
         // The trigger stands between the last word before it and the first after.
