@@ -8,6 +8,8 @@
 //! or to another number, which belongs to a statement of its own; and up to ten words
 //! after the count, to the next comma, after which another clause begins.
 
+use std::borrow::Cow;
+
 use super::types::TallyKind;
 use crate::kinds::TimeUnit;
 use crate::lexicon::{ClassSet, LexValue, Lexicon, PeriodCue, WordClass};
@@ -111,15 +113,16 @@ fn forms(word: &str) -> [&str; 4] {
 }
 
 /// A phrase without the pronoun its last word carries: "منذ اندلاعه" → "منذ اندلاع",
-/// "منذ بدايتها" → "منذ بدايه" (ة is ت before a pronoun).
-fn unsuffixed(phrase: &str) -> Option<String> {
+/// "منذ بدايتها" → "منذ بدايه" (ة is ت before a pronoun). Borrowed from the phrase
+/// unless the ت changes back.
+fn unsuffixed(phrase: &str) -> Option<Cow<'_, str>> {
     let rest = ["ها", "هم", "ه"]
         .iter()
         .find_map(|p| phrase.strip_suffix(p))
         .filter(|r| r.rsplit(' ').next().is_some_and(|w| w.chars().count() > 2))?;
     Some(match rest.strip_suffix('ت') {
-        Some(stem) => format!("{stem}ه"),
-        None => rest.to_string(),
+        Some(stem) => Cow::Owned(format!("{stem}ه")),
+        None => Cow::Borrowed(rest),
     })
 }
 
