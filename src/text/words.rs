@@ -37,15 +37,35 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// between, how many, and how long a word may be.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Step {
-    gap: fn(char) -> bool,
+    gap: Gap,
     max_gap: usize,
     max_word: usize,
+}
+
+/// What may lie between a position and the word next to it: a closed set, matched
+/// in place (a function pointer here was an indirect call on every character).
+#[derive(Debug, Clone, Copy)]
+enum Gap {
+    /// Spaces ([`is_space`]).
+    Spaces,
+    /// Spaces and quotes ([`is_quote_gap`]).
+    Quotes,
+}
+
+impl Gap {
+    #[inline]
+    fn holds(self, c: char) -> bool {
+        match self {
+            Gap::Spaces => is_space(c),
+            Gap::Quotes => is_quote_gap(c),
+        }
+    }
 }
 
 /// Across spaces only, unbounded: numbers and time expressions, which punctuation
 /// ends.
 pub(crate) const SPACED: Step = Step {
-    gap: is_space,
+    gap: Gap::Spaces,
     max_gap: usize::MAX,
     max_word: usize::MAX,
 };
@@ -53,7 +73,7 @@ pub(crate) const SPACED: Step = Step {
 /// Across up to four spaces and quotes, to a word of at most 24 characters: cue and
 /// direction words around a name.
 pub(crate) const QUOTED: Step = Step {
-    gap: is_quote_gap,
+    gap: Gap::Quotes,
     max_gap: 4,
     max_word: 24,
 };
@@ -77,7 +97,7 @@ impl Step {
         let rest = text.get(pos..)?;
         let mut start = pos;
         for (n, c) in rest.chars().enumerate() {
-            if !(self.gap)(c) {
+            if !self.gap.holds(c) {
                 break;
             }
             if n >= self.max_gap {
@@ -103,7 +123,7 @@ impl Step {
         let before = text.get(..pos)?;
         let mut end = pos;
         for (n, c) in before.chars().rev().enumerate() {
-            if !(self.gap)(c) {
+            if !self.gap.holds(c) {
                 break;
             }
             if n >= self.max_gap {
