@@ -483,14 +483,15 @@ impl Lexicon {
     /// Whether a normalized `word`, whole or under one of its proclitic chains, is
     /// listed in `class` (see [`whole_then_stems`](crate::text::clitics)).
     pub(crate) fn holds(&self, class: WordClass, word: &str) -> bool {
-        self.whole_then_stems(word)
-            .any(|(_, classes)| classes.has(class))
+        self.stems(word).any(|(_, classes)| classes.has(class))
     }
 
     /// The word whole, then under each of its proclitic chains, shortest first, up to
-    /// the first `whole_word` ("ولاية" is a province, not "و" + "لأية"; "وبحكم" is "و"
-    /// + "بحكم", not "وب" + "حكم"), each with the classes that list it.
-    fn whole_then_stems<'s, 'w: 's>(
+    /// the first `whole_word` ("ولاية" is a province, not "و" + "لأية"; "وبحكم" is
+    /// "و" + "بحكم", not "وب" + "حكم"), each with the classes that list it: the forms
+    /// [`holds`](Lexicon::holds) and [`held_classes`](Lexicon::held_classes) read, for
+    /// a rule that also asks which words of a class the forms begin with.
+    pub(crate) fn stems<'s, 'w: 's>(
         &'s self,
         word: &'w str,
     ) -> impl Iterator<Item = (&'w str, ClassSet)> + 's {
@@ -503,19 +504,12 @@ impl Lexicon {
         })
     }
 
-    /// Whether a normalized `word`, whole or under one of its proclitic chains, begins
-    /// with a word of `class`.
-    pub(crate) fn begins(&self, class: WordClass, word: &str) -> bool {
-        self.whole_then_stems(word)
-            .any(|(w, _)| self.starts_with_any(class, w))
-    }
-
     /// The classes that list a normalized `word`, whole or under one of its proclitic
     /// chains, as a [`ClassSet`]: what [`holds`](Lexicon::holds) answers for every class
     /// at once, for rules that test one word against many classes (the specificity
     /// cues read up to twelve words before each trigger against seven classes).
     pub(crate) fn held_classes(&self, word: &str) -> ClassSet {
-        self.whole_then_stems(word)
+        self.stems(word)
             .fold(ClassSet::default(), |set, (_, classes)| set.union(classes))
     }
 

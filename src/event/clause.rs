@@ -116,8 +116,15 @@ pub(super) fn governor(
             pos = s;
             continue;
         }
-        // Each word's classes are looked up once for the tests below.
-        let classes = lex.held_classes(word);
+        // Each word's classes, and the cue words it begins with, are looked up in
+        // one walk over its stems for the tests below.
+        let mut classes = ClassSet::default();
+        let (mut target_cue, mut initiator_cue) = (false, false);
+        for (stem, stem_classes) in lex.stems(word) {
+            classes = classes.union(stem_classes);
+            target_cue = target_cue || lex.starts_with_any(WordClass::TargetCue, stem);
+            initiator_cue = initiator_cue || lex.starts_with_any(WordClass::InitiatorCue, stem);
+        }
         // Two-word cues ("على يد", "تحت سيطرة"): this word with the one before it,
         // read from the text when one space joins them.
         let pair = QUOTED.prev(ntext, s).map(|(a, b)| {
@@ -138,7 +145,7 @@ pub(super) fn governor(
         if pair_classes.has(WordClass::InitiatorCue) {
             return Governor::Cue(Role::Initiator);
         }
-        if lex.begins(WordClass::TargetCue, word) {
+        if target_cue {
             // "التعامل مع X": a charge, not a clash partner.
             let before = QUOTED.prev(ntext, s).map(|(a, b)| &ntext[a..b]);
             if before.is_some_and(|b| lex.holds(WordClass::NonParticipant, b)) {
@@ -146,7 +153,7 @@ pub(super) fn governor(
             }
             return Governor::Cue(Role::Target);
         }
-        if lex.begins(WordClass::InitiatorCue, word) || classes.has(WordClass::LightVerb) {
+        if initiator_cue || classes.has(WordClass::LightVerb) {
             return Governor::Cue(Role::Initiator);
         }
         if classes.has(WordClass::VictimCue) {
