@@ -399,6 +399,22 @@ pub struct Lexicon {
     /// Entry indexes by class ordinal and first character (`None`: the empty word):
     /// the entries a word may begin with are those under its own first character.
     by_first: FxHashMap<(usize, Option<char>), Vec<u32>>,
+    /// By class ordinal: how the words of the class end.
+    endings: Vec<Endings>,
+}
+
+/// The last four bytes (two Arabic letters) of a class's words, sorted, and whether
+/// one of them is shorter: a word with another ending has none of them as a suffix.
+#[derive(Debug, Clone, Default)]
+struct Endings {
+    last: Vec<[u8; 4]>,
+    short: bool,
+}
+
+/// The last four bytes of `word`, if it has four.
+fn ending(word: &str) -> Option<[u8; 4]> {
+    let bytes = word.as_bytes();
+    bytes.get(bytes.len().checked_sub(4)?..)?.try_into().ok()
 }
 
 /// The entries of one normalized word, and their classes as a set: whether a word is
@@ -428,6 +444,18 @@ impl Lexicon {
             self.by_class.resize(ordinal + 1, Vec::new());
         }
         self.by_class[ordinal].push(index);
+        if self.endings.len() <= ordinal {
+            self.endings.resize(ordinal + 1, Endings::default());
+        }
+        let endings = &mut self.endings[ordinal];
+        match ending(&entry.word) {
+            Some(last) => {
+                if let Err(at) = endings.last.binary_search(&last) {
+                    endings.last.insert(at, last);
+                }
+            }
+            None => endings.short = true,
+        }
         self.by_first
             .entry((ordinal, entry.word.chars().next()))
             .or_default()
@@ -469,6 +497,16 @@ impl Lexicon {
         self.by_word
             .get(word)
             .map_or(ClassSet::default(), |listed| listed.classes)
+    }
+
+    /// Whether some word of `class` may be a suffix of a normalized `word` (the word
+    /// itself included): false when none ends as it does, a test without hashing for
+    /// rules that look up many forms of a word, each a suffix of it.
+    pub(crate) fn may_end(&self, class: WordClass, word: &str) -> bool {
+        let Some(endings) = self.endings.get(class_ordinal(class)) else {
+            return false;
+        };
+        endings.short || ending(word).is_none_or(|last| endings.last.binary_search(&last).is_ok())
     }
 
     /// The entries of `class`, in load order.
@@ -582,6 +620,27 @@ mod tests {
         for word in ["", "x", "كلمةلاتوجد", "قصفتالطائرات"] {
             assert_eq!(lex.classes_of(word), ClassSet::default(), "{word}");
         }
+    }
+
+    #[test]
+    fn a_word_may_end_with_its_class_only_when_a_word_of_the_class_ends_it() {
+        let lex = lex();
+        for e in lex.entries() {
+            for word in [e.word.clone(), format!("وب{}", e.word)] {
+                assert!(lex.may_end(e.class, &word), "{:?} {word}", e.class);
+            }
+        }
+        // The test says no only for endings no word of the class has.
+        for class in WordClass::ALL.iter().copied() {
+            for word in ["قصفتالطائراتxq", "ab", "بلدةكفرنبلzz"] {
+                let suffix_listed = lex.words(class).any(|e| word.ends_with(e.word.as_str()));
+                assert!(
+                    !suffix_listed || lex.may_end(class, word),
+                    "{class:?} {word}"
+                );
+            }
+        }
+        assert!(!lex.may_end(WordClass::TallyPeriod, "قصفتالطائراتxq"));
     }
 
     #[test]

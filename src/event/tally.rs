@@ -260,9 +260,14 @@ pub(super) fn find(
                 Some(LexValue::Period(c)) => Some(c),
                 _ => None,
             };
-            let cue = forms(p).into_iter().find_map(period_cue).or_else(|| {
-                unsuffixed(p).and_then(|u| forms(&u).into_iter().find_map(period_cue))
-            })?;
+            // Every form is a suffix of the phrase (or of the phrase unsuffixed): one
+            // ending test rules out all four lookups.
+            let cue_of = |p: &str| {
+                lex.may_end(WordClass::TallyPeriod, p)
+                    .then(|| forms(p).into_iter().find_map(period_cue))
+                    .flatten()
+            };
+            let cue = cue_of(p).or_else(|| unsuffixed(p).and_then(|u| cue_of(&u)))?;
             Some((cue, (w.0, end.1), k + len))
         };
         if let Some((cue, span, next)) = phrase(2).or_else(|| phrase(1)) {
