@@ -521,7 +521,9 @@ impl Lexicon {
     /// Whether a normalized `word`, whole or under one of its proclitic chains, is
     /// listed in `class` (see [`whole_then_stems`](crate::text::clitics)).
     pub(crate) fn holds(&self, class: WordClass, word: &str) -> bool {
-        self.stems(word).any(|(_, classes)| classes.has(class))
+        // Every stem is a suffix of the word: when no word of the class ends as the
+        // word does, none is listed, and the stems are not looked up.
+        self.may_end(class, word) && self.stems(word).any(|(_, classes)| classes.has(class))
     }
 
     /// The word whole, then under each of its proclitic chains, shortest first, up to
