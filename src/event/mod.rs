@@ -119,15 +119,16 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
     let mentions = arguments::assign_mentions(input, &mut events, &placed);
     arguments::complete(input, &mut events, &placed, &mentions);
     trim_lists(&mut events);
-    for (event, p) in events.iter_mut().zip(&placed) {
-        event.claimed = modality::claimed(input.ntext, p.nspan, input.hedges);
-    }
     fatalities::count(input, &mut events, &placed);
     triggers::merge(input, &mut events, &mut placed);
     events.shrink_to_fit();
     placed.shrink_to_fit();
+    // The claim is read with the mention, from the same walk over the clause (no
+    // phase before reads it, and merge only drops events).
     for (event, p) in events.iter_mut().zip(&placed) {
-        event.mention = specificity::mention(input, event, p);
+        let (mention, claimed) = specificity::mention(input, event, p);
+        event.mention = mention;
+        event.claimed = claimed;
     }
     fatalities::link_outcomes(&mut events, &placed);
     roles::share(&mut events);

@@ -14,6 +14,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::modality::CLAIM_WORDS;
 use super::types::{Event, Mention, Span};
 use super::{Input, Placed};
 use crate::gazetteer::CueWord;
@@ -63,18 +64,41 @@ const QUESTION_WORDS: usize = 30;
 /// ... for a victim verb that makes a definite noun a report ("تعرضت البلدة للقصف").
 const VICTIM_WORDS: usize = 5;
 
-/// The mention an event's sentence makes of it.
-pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
-    if event.refers_to.is_some() {
-        return Mention::Reference;
-    }
+/// The mention an event's sentence makes of it, and whether its clause marks it as a
+/// claim ([`modality::claimed`](super::modality::claimed)): both read the words of
+/// the trigger's clause, walked once here.
+pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> (Mention, bool) {
     let ntext = input.ntext;
-    let lex = input.lex;
     let before = ntext.get(..p.nspan.0).unwrap_or_default();
     let after = ntext.get(p.nspan.1..).unwrap_or_default();
     // The clause's words either side, each read once for all the rules below.
     let mut words_before = Walk::new(clause_side(before, before.char_indices().rev()));
     let mut words_after = Walk::new(clause_side(after, after.char_indices()));
+    let claimed = super::modality::claimed(
+        words_before
+            .first(CLAIM_WORDS)
+            .iter()
+            .chain(words_after.first(CLAIM_WORDS))
+            .copied(),
+        input.hedges,
+    );
+    let mention = kind(input, event, p, &mut words_before, &mut words_after);
+    (mention, claimed)
+}
+
+/// The mention, from the walks over the words before and after the trigger.
+fn kind<'a>(
+    input: &Input<'_>,
+    event: &Event,
+    p: &Placed,
+    words_before: &mut Walk<'a, impl Iterator<Item = &'a str>>,
+    words_after: &mut Walk<'a, impl Iterator<Item = &'a str>>,
+) -> Mention {
+    if event.refers_to.is_some() {
+        return Mention::Reference;
+    }
+    let ntext = input.ntext;
+    let lex = input.lex;
     // Cue words are read back to the clause's start; each word's classes are looked
     // up once for all the cue classes below.
     let mut classes_before = [ClassSet::default(); CUE_WORDS];
@@ -97,7 +121,7 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     if any_before(HYPOTHETICAL_WORDS, WordClass::Hypothetical) {
         return Mention::Hypothetical;
     }
-    if is_question(input, event, &mut words_before) {
+    if is_question(input, event, words_before) {
         return Mention::Question;
     }
     let historical_word = any_before(HISTORICAL_WORDS, WordClass::Historical)
@@ -107,7 +131,7 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
             .any(|w| lex.holds(WordClass::Historical, w));
     if historical_word
         || dated_before(input, event)
-        || names_an_earlier_year(input, &mut words_before, &mut words_after)
+        || names_an_earlier_year(input, words_before, words_after)
     {
         return Mention::Historical;
     }
@@ -156,7 +180,10 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
 }
 
 /// The most words of a clause side any rule of [`mention`] reads.
-const WALK_WORDS: usize = max(QUESTION_WORDS, max(HISTORICAL_WORDS, MAIN_CLAUSE_WORDS + 1));
+const WALK_WORDS: usize = max(
+    max(QUESTION_WORDS, CLAIM_WORDS),
+    max(HISTORICAL_WORDS, MAIN_CLAUSE_WORDS + 1),
+);
 
 /// The words of one side of a trigger's clause, nearest first, read from the text as
 /// far as a rule asks and kept: the rules of [`mention`] read the same words many

@@ -262,7 +262,9 @@ pub(crate) fn clause_side<'a>(
 }
 
 /// The words of the clause around `span` (up to `n` each side, nearest first), before
-/// and then after it.
+/// and then after it. The event rules walk each side once for all their reads
+/// (`event::specificity`); tests read a clause with this.
+#[cfg(test)]
 pub(crate) fn clause_words(
     text: &str,
     span: (usize, usize),
