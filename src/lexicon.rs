@@ -392,18 +392,46 @@ pub struct LexiconEntry {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     entries: Vec<LexiconEntry>,
-    /// Entry indexes by normalized word.
-    by_word: FxHashMap<Box<str>, Vec<u32>>,
+    /// Entry indexes by normalized word, with the classes that list it.
+    by_word: FxHashMap<Box<str>, Listed>,
     /// Entry indexes by class ordinal, in file order.
     by_class: Vec<Vec<u32>>,
+    /// Entry indexes by class ordinal and first character (`None`: the empty word):
+    /// the entries a word may begin with are those under its own first character.
+    by_first: FxHashMap<(usize, Option<char>), Vec<u32>>,
+    /// By class ordinal: how the words of the class end.
+    endings: Vec<Endings>,
+}
+
+/// The last four bytes (two Arabic letters) of a class's words, sorted, and whether
+/// one of them is shorter: a word with another ending has none of them as a suffix.
+#[derive(Debug, Clone, Default)]
+struct Endings {
+    last: Vec<[u8; 4]>,
+    short: bool,
+}
+
+/// The last four bytes of `word`, if it has four.
+fn ending(word: &str) -> Option<[u8; 4]> {
+    let bytes = word.as_bytes();
+    bytes.get(bytes.len().checked_sub(4)?..)?.try_into().ok()
+}
+
+/// The entries of one normalized word, and their classes as a set: whether a word is
+/// in a class, the question the rules ask most, is one bit test.
+#[derive(Debug, Clone, Default)]
+struct Listed {
+    classes: ClassSet,
+    entries: Vec<u32>,
 }
 
 impl Lexicon {
     /// Adds a word; `Err` holds the index of the entry that already has this normalized
     /// word in this class.
     pub(crate) fn insert(&mut self, entry: LexiconEntry) -> Result<(), usize> {
-        if let Some(list) = self.by_word.get(entry.word.as_str()) {
-            if let Some(&i) = list
+        if let Some(listed) = self.by_word.get(entry.word.as_str()) {
+            if let Some(&i) = listed
+                .entries
                 .iter()
                 .find(|&&i| self.entries[i as usize].class == entry.class)
             {
@@ -416,10 +444,25 @@ impl Lexicon {
             self.by_class.resize(ordinal + 1, Vec::new());
         }
         self.by_class[ordinal].push(index);
-        self.by_word
-            .entry(entry.word.as_str().into())
+        if self.endings.len() <= ordinal {
+            self.endings.resize(ordinal + 1, Endings::default());
+        }
+        let endings = &mut self.endings[ordinal];
+        match ending(&entry.word) {
+            Some(last) => {
+                if let Err(at) = endings.last.binary_search(&last) {
+                    endings.last.insert(at, last);
+                }
+            }
+            None => endings.short = true,
+        }
+        self.by_first
+            .entry((ordinal, entry.word.chars().next()))
             .or_default()
             .push(index);
+        let listed = self.by_word.entry(entry.word.as_str().into()).or_default();
+        listed.classes = listed.classes.with(entry.class);
+        listed.entries.push(index);
         self.entries.push(entry);
         Ok(())
     }
@@ -431,8 +474,12 @@ impl Lexicon {
 
     /// The value of a normalized `word` in `class`, if it is listed there.
     pub fn get(&self, class: WordClass, word: &str) -> Option<LexValue> {
-        self.by_word
-            .get(word)?
+        let listed = self.by_word.get(word)?;
+        if !listed.classes.has(class) {
+            return None;
+        }
+        listed
+            .entries
             .iter()
             .map(|&i| &self.entries[i as usize])
             .find(|e| e.class == class)
@@ -441,7 +488,25 @@ impl Lexicon {
 
     /// Whether a normalized `word` is listed in `class`.
     pub fn contains(&self, class: WordClass, word: &str) -> bool {
-        self.get(class, word).is_some()
+        self.classes_of(word).has(class)
+    }
+
+    /// The classes that list a normalized `word` as it is (no clitics stripped): what
+    /// [`contains`](Lexicon::contains) answers for every class at once.
+    pub(crate) fn classes_of(&self, word: &str) -> ClassSet {
+        self.by_word
+            .get(word)
+            .map_or(ClassSet::default(), |listed| listed.classes)
+    }
+
+    /// Whether some word of `class` may be a suffix of a normalized `word` (the word
+    /// itself included): false when none ends as it does, a test without hashing for
+    /// rules that look up many forms of a word, each a suffix of it.
+    pub(crate) fn may_end(&self, class: WordClass, word: &str) -> bool {
+        let Some(endings) = self.endings.get(class_ordinal(class)) else {
+            return false;
+        };
+        endings.short || ending(word).is_none_or(|last| endings.last.binary_search(&last).is_ok())
     }
 
     /// The entries of `class`, in load order.
@@ -456,26 +521,27 @@ impl Lexicon {
     /// Whether a normalized `word`, whole or under one of its proclitic chains, is
     /// listed in `class` (see [`whole_then_stems`](crate::text::clitics)).
     pub(crate) fn holds(&self, class: WordClass, word: &str) -> bool {
-        self.whole_then_stems(word).any(|w| self.contains(class, w))
+        // Every stem is a suffix of the word: when no word of the class ends as the
+        // word does, none is listed, and the stems are not looked up.
+        self.may_end(class, word) && self.stems(word).any(|(_, classes)| classes.has(class))
     }
 
     /// The word whole, then under each of its proclitic chains, shortest first, up to
-    /// the first `whole_word` ("ولاية" is a province, not "و" + "لأية"; "وبحكم" is "و"
-    /// + "بحكم", not "وب" + "حكم").
-    fn whole_then_stems<'s, 'w: 's>(&'s self, word: &'w str) -> impl Iterator<Item = &'w str> + 's {
+    /// the first `whole_word` ("ولاية" is a province, not "و" + "لأية"; "وبحكم" is
+    /// "و" + "بحكم", not "وب" + "حكم"), each with the classes that list it: the forms
+    /// [`holds`](Lexicon::holds) and [`held_classes`](Lexicon::held_classes) read, for
+    /// a rule that also asks which words of a class the forms begin with.
+    pub(crate) fn stems<'s, 'w: 's>(
+        &'s self,
+        word: &'w str,
+    ) -> impl Iterator<Item = (&'w str, ClassSet)> + 's {
         let mut past_whole_word = false;
-        crate::text::clitics::whole_then_stems(word).take_while(move |w| {
+        crate::text::clitics::whole_then_stems(word).map_while(move |w| {
             let take = !past_whole_word;
-            past_whole_word = past_whole_word || self.contains(WordClass::WholeWord, w);
-            take
+            let classes = self.classes_of(w);
+            past_whole_word = past_whole_word || classes.has(WordClass::WholeWord);
+            take.then_some((w, classes))
         })
-    }
-
-    /// Whether a normalized `word`, whole or under one of its proclitic chains, begins
-    /// with a word of `class`.
-    pub(crate) fn begins(&self, class: WordClass, word: &str) -> bool {
-        self.whole_then_stems(word)
-            .any(|w| self.starts_with_any(class, w))
     }
 
     /// The classes that list a normalized `word`, whole or under one of its proclitic
@@ -483,17 +549,30 @@ impl Lexicon {
     /// at once, for rules that test one word against many classes (the specificity
     /// cues read up to twelve words before each trigger against seven classes).
     pub(crate) fn held_classes(&self, word: &str) -> ClassSet {
-        self.whole_then_stems(word)
-            .filter_map(|w| self.by_word.get(w))
-            .flatten()
-            .fold(ClassSet::default(), |set, &i| {
-                set.with(self.entries[i as usize].class)
-            })
+        self.stems(word)
+            .fold(ClassSet::default(), |set, (_, classes)| set.union(classes))
     }
 
     /// Whether a normalized `word` begins with a word of `class`.
     pub fn starts_with_any(&self, class: WordClass, word: &str) -> bool {
-        self.words(class).any(|e| word.starts_with(e.word.as_str()))
+        self.prefixes_of(class, word).next().is_some()
+    }
+
+    /// The entries of `class` that a normalized `word` begins with, in no set order.
+    pub(crate) fn prefixes_of<'a>(
+        &'a self,
+        class: WordClass,
+        word: &'a str,
+    ) -> impl Iterator<Item = &'a LexiconEntry> + 'a {
+        let ordinal = class_ordinal(class);
+        let first = word.chars().next();
+        let bucket = |key| self.by_first.get(&(ordinal, key)).into_iter().flatten();
+        // An entry begins with the word's first character, or is the empty word.
+        let empty = first.map(|_| bucket(None)).into_iter().flatten();
+        bucket(first)
+            .chain(empty)
+            .map(|&i| &self.entries[i as usize])
+            .filter(move |e| word.starts_with(e.word.as_str()))
     }
 }
 
@@ -513,8 +592,89 @@ impl ClassSet {
         ClassSet(self.0 | 1 << class_ordinal(class))
     }
 
+    /// The classes of either set.
+    pub(crate) fn union(self, other: ClassSet) -> ClassSet {
+        ClassSet(self.0 | other.0)
+    }
+
     /// Whether `class` is in the set.
     pub(crate) fn has(self, class: WordClass) -> bool {
         self.0 & 1 << class_ordinal(class) != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> &'static Lexicon {
+        crate::gazetteer::Gazetteer::builtin().lexicon()
+    }
+
+    #[test]
+    fn every_listed_word_is_found_in_its_class() {
+        let lex = lex();
+        assert!(lex.entries().len() > 100);
+        for e in lex.entries() {
+            assert_eq!(lex.get(e.class, &e.word), Some(e.value), "{}", e.word);
+            assert!(lex.classes_of(&e.word).has(e.class), "{}", e.word);
+        }
+        for word in ["", "x", "كلمةلاتوجد", "قصفتالطائرات"] {
+            assert_eq!(lex.classes_of(word), ClassSet::default(), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_word_may_end_with_its_class_only_when_a_word_of_the_class_ends_it() {
+        let lex = lex();
+        for e in lex.entries() {
+            for word in [e.word.clone(), format!("وب{}", e.word)] {
+                assert!(lex.may_end(e.class, &word), "{:?} {word}", e.class);
+            }
+        }
+        // The test says no only for endings no word of the class has.
+        for class in WordClass::ALL.iter().copied() {
+            for word in ["قصفتالطائراتxq", "ab", "بلدةكفرنبلzz"] {
+                let suffix_listed = lex.words(class).any(|e| word.ends_with(e.word.as_str()));
+                assert!(
+                    !suffix_listed || lex.may_end(class, word),
+                    "{class:?} {word}"
+                );
+            }
+        }
+        assert!(!lex.may_end(WordClass::TallyPeriod, "قصفتالطائراتxq"));
+    }
+
+    #[test]
+    fn prefixes_are_those_a_scan_of_the_class_finds() {
+        let lex = lex();
+        let samples: Vec<String> = lex
+            .entries()
+            .iter()
+            .flat_map(|e| {
+                [
+                    e.word.clone(),
+                    format!("{}ات", e.word),
+                    format!("و{}", e.word),
+                ]
+            })
+            .chain(["".to_string(), "عناصرهم".to_string()])
+            .collect();
+        for class in WordClass::ALL.iter().copied() {
+            for word in &samples {
+                let mut indexed: Vec<&str> = lex
+                    .prefixes_of(class, word)
+                    .map(|e| e.word.as_str())
+                    .collect();
+                let mut scanned: Vec<&str> = lex
+                    .words(class)
+                    .filter(|e| word.starts_with(e.word.as_str()))
+                    .map(|e| e.word.as_str())
+                    .collect();
+                indexed.sort_unstable();
+                scanned.sort_unstable();
+                assert_eq!(indexed, scanned, "{class:?} {word}");
+            }
+        }
     }
 }

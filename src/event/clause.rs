@@ -7,7 +7,7 @@
 //! it: the actor then opens its clause.
 
 use crate::kinds::Role;
-use crate::lexicon::{Lexicon, WordClass};
+use crate::lexicon::{ClassSet, Lexicon, WordClass};
 use crate::text::clitics::{chain, whole_then_stems, Chain};
 use crate::text::numbers::number_at;
 use crate::text::persons::{person, Form};
@@ -70,21 +70,21 @@ pub(super) fn has_and(prefix: &str) -> bool {
     prefix.starts_with(AND) && chain(prefix).is_some()
 }
 
-/// Whether `word` passes a governing on: a quantity, a number, a person noun, a
-/// member head.
-pub(super) fn is_lead(ntext: &str, span: (usize, usize), lex: &Lexicon) -> bool {
+/// Whether the word at `span` passes a governing on: a quantity, a number, a person
+/// noun, a member head. `classes` are the classes that hold the word.
+fn is_lead(ntext: &str, span: (usize, usize), classes: ClassSet, lex: &Lexicon) -> bool {
     let word = &ntext[span.0..span.1];
-    lex.holds(WordClass::PhraseLead, word)
+    classes.has(WordClass::PhraseLead)
         || person(word, lex).is_some_and(|p| p.form != Form::Plural)
-        || lex.holds(WordClass::VagueNumber, word)
+        || classes.has(WordClass::VagueNumber)
         || number_at(ntext, span.0, lex).is_some()
 }
 
 /// Whether `word` is a person noun a count could count ("عنصرا", "مدنيين").
 pub(super) fn is_person(word: &str, lex: &Lexicon) -> bool {
     whole_then_stems(word).any(|w| {
-        lex.words(WordClass::PersonNoun)
-            .any(|e| e.word.chars().count() >= 3 && w.starts_with(e.word.as_str()))
+        lex.prefixes_of(WordClass::PersonNoun, w)
+            .any(|e| e.word.chars().count() >= 3)
     })
 }
 
@@ -100,6 +100,8 @@ pub(super) fn governor(
 ) -> Governor {
     let mut pos = word_start;
     let mut lead = false;
+    // A two-word cue written with other than one space between, built here.
+    let mut joined = String::new();
     for _ in 0..GOVERNOR_WORDS {
         let Some((s, e)) = QUOTED.prev(ntext, pos) else {
             return Governor::Free { lead };
@@ -114,18 +116,36 @@ pub(super) fn governor(
             pos = s;
             continue;
         }
-        // Two-word cues ("على يد", "تحت سيطرة"): this word with the one before it.
-        let pair = QUOTED
-            .prev(ntext, s)
-            .map(|(a, b)| format!("{} {word}", &ntext[a..b]));
-        let pair_is = |class| pair.as_deref().is_some_and(|p| lex.contains(class, p));
-        if lex.holds(WordClass::NonParticipant, word) || pair_is(WordClass::NonParticipant) {
+        // Each word's classes, and the cue words it begins with, are looked up in
+        // one walk over its stems for the tests below.
+        let mut classes = ClassSet::default();
+        let (mut target_cue, mut initiator_cue) = (false, false);
+        for (stem, stem_classes) in lex.stems(word) {
+            classes = classes.union(stem_classes);
+            target_cue = target_cue || lex.starts_with_any(WordClass::TargetCue, stem);
+            initiator_cue = initiator_cue || lex.starts_with_any(WordClass::InitiatorCue, stem);
+        }
+        // Two-word cues ("على يد", "تحت سيطرة"): this word with the one before it,
+        // read from the text when one space joins them.
+        let pair = QUOTED.prev(ntext, s).map(|(a, b)| {
+            if ntext.get(b..s) == Some(" ") {
+                &ntext[a..e]
+            } else {
+                joined.clear();
+                joined.push_str(&ntext[a..b]);
+                joined.push(' ');
+                joined.push_str(word);
+                joined.as_str()
+            }
+        });
+        let pair_classes = pair.map_or(ClassSet::default(), |p| lex.classes_of(p));
+        if classes.has(WordClass::NonParticipant) || pair_classes.has(WordClass::NonParticipant) {
             return Governor::Outside;
         }
-        if pair_is(WordClass::InitiatorCue) {
+        if pair_classes.has(WordClass::InitiatorCue) {
             return Governor::Cue(Role::Initiator);
         }
-        if lex.begins(WordClass::TargetCue, word) {
+        if target_cue {
             // "التعامل مع X": a charge, not a clash partner.
             let before = QUOTED.prev(ntext, s).map(|(a, b)| &ntext[a..b]);
             if before.is_some_and(|b| lex.holds(WordClass::NonParticipant, b)) {
@@ -133,10 +153,10 @@ pub(super) fn governor(
             }
             return Governor::Cue(Role::Target);
         }
-        if lex.begins(WordClass::InitiatorCue, word) || lex.holds(WordClass::LightVerb, word) {
+        if initiator_cue || classes.has(WordClass::LightVerb) {
             return Governor::Cue(Role::Initiator);
         }
-        if lex.holds(WordClass::VictimCue, word) {
+        if classes.has(WordClass::VictimCue) {
             return Governor::Cue(Role::Target);
         }
         if word == BETWEEN {
@@ -145,12 +165,12 @@ pub(super) fn governor(
         if word == AND {
             return Governor::And;
         }
-        if is_lead(ntext, (s, e), lex) || is_person(word, lex) {
+        if is_lead(ntext, (s, e), classes, lex) || is_person(word, lex) {
             lead = true;
             pos = s;
             continue;
         }
-        if lex.holds(WordClass::SubjectOpener, word) {
+        if classes.has(WordClass::SubjectOpener) {
             return Governor::Free { lead };
         }
         return Governor::Other;

@@ -186,7 +186,9 @@ fn word_around(ntext: &str, span: (usize, usize)) -> (usize, usize) {
 /// The word with one conjunction, preposition or both removed, as the lexicon compares
 /// it.
 fn is_class(lex: &Lexicon, class: WordClass, word: &str) -> bool {
-    lex.contains(class, word) || lex.contains(class, strip_clitic(word))
+    // Both forms are suffixes of the word.
+    lex.may_end(class, word)
+        && (lex.contains(class, word) || lex.contains(class, strip_clitic(word)))
 }
 
 /// The word reports injuries: a wounding word ("وإصابة") or the wounded ("وجرحى").

@@ -69,7 +69,8 @@ pub(crate) struct Input<'a> {
     pub entity_spans: &'a [(usize, usize)],
     pub times: &'a [TimeExpression],
     pub time_spans: &'a [(usize, usize)],
-    /// Trigger candidates: (normalized span, original span, trigger record).
+    /// Trigger candidates: (normalized span, original span, trigger record), in text
+    /// order and not overlapping.
     pub triggers: Vec<TriggerHit<'a>>,
     /// Sentence ranges of the original text, in order.
     pub sentences: &'a [(usize, usize)],
@@ -102,6 +103,10 @@ pub(crate) struct Placed {
 /// The event stage: the events the trigger hits report, with their arguments, counts
 /// and codes, in the order of their triggers.
 pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
+    debug_assert!(
+        input.triggers.windows(2).all(|t| t[0].0 .1 <= t[1].0 .0),
+        "triggers in text order, not overlapping"
+    );
     let (mut events, mut placed) = triggers::events(input);
     if events.is_empty() {
         return events;
@@ -114,15 +119,16 @@ pub(crate) fn from_triggers(input: &Input<'_>) -> Vec<Event> {
     let mentions = arguments::assign_mentions(input, &mut events, &placed);
     arguments::complete(input, &mut events, &placed, &mentions);
     trim_lists(&mut events);
-    for (event, p) in events.iter_mut().zip(&placed) {
-        event.claimed = modality::claimed(input.ntext, p.nspan, input.hedges);
-    }
     fatalities::count(input, &mut events, &placed);
     triggers::merge(input, &mut events, &mut placed);
     events.shrink_to_fit();
     placed.shrink_to_fit();
+    // The claim is read with the mention, from the same walk over the clause (no
+    // phase before reads it, and merge only drops events).
     for (event, p) in events.iter_mut().zip(&placed) {
-        event.mention = specificity::mention(input, event, p);
+        let (mention, claimed) = specificity::mention(input, event, p);
+        event.mention = mention;
+        event.claimed = claimed;
     }
     fatalities::link_outcomes(&mut events, &placed);
     roles::share(&mut events);

@@ -6,12 +6,12 @@ use rustc_hash::FxHashSet;
 use super::types::Modality;
 use crate::lexicon::{Lexicon, WordClass};
 use crate::text::clitics::strip_clitic;
-use crate::text::words::{clause_words, SPACED};
+use crate::text::words::SPACED;
 
 /// How many words before a trigger may deny it or make it planned.
 const MODALITY_WORDS: usize = 4;
 /// How many words of the clause either side of a trigger may make it a claim.
-const CLAIM_WORDS: usize = 12;
+pub(super) const CLAIM_WORDS: usize = 12;
 
 /// The modality of a trigger at `nspan`: negated when one of the four words before it
 /// is a negation (whole, or under its clitics: "ولم", "ونفت"), or the word right
@@ -50,10 +50,11 @@ fn is_future(word: &str, lex: &Lexicon) -> bool {
     })
 }
 
-/// Whether the clause around the trigger at `nspan` holds a hedge word ("حسب زعم",
-/// "بحجة", "تدعي").
-pub(super) fn claimed(ntext: &str, nspan: (usize, usize), hedges: &HedgeSet) -> bool {
-    clause_words(ntext, nspan, CLAIM_WORDS).any(|w| hedges.holds(w))
+/// Whether the clause around a trigger holds a hedge word ("حسب زعم", "بحجة",
+/// "تدعي"): `words` are the [`CLAIM_WORDS`] words of the clause either side of it
+/// (`text::words::clause_words`).
+pub(super) fn claimed<'a>(words: impl IntoIterator<Item = &'a str>, hedges: &HedgeSet) -> bool {
+    words.into_iter().any(|w| hedges.holds(w))
 }
 
 /// The lexicon's hedge words, for the claim check: each event looks at two dozen words
@@ -103,6 +104,7 @@ fn ending(word: &str) -> Option<[u8; 4]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words::clause_words;
 
     fn lex() -> &'static Lexicon {
         crate::gazetteer::Gazetteer::builtin().lexicon()
@@ -117,7 +119,7 @@ mod tests {
         let hedges = HedgeSet::new(lex());
         (
             modality(&ntext, span, lex()),
-            claimed(&ntext, span, &hedges),
+            claimed(clause_words(&ntext, span, CLAIM_WORDS), &hedges),
         )
     }
 

@@ -14,6 +14,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::modality::CLAIM_WORDS;
 use super::types::{Event, Mention, Span};
 use super::{Input, Placed};
 use crate::gazetteer::CueWord;
@@ -63,27 +64,53 @@ const QUESTION_WORDS: usize = 30;
 /// ... for a victim verb that makes a definite noun a report ("تعرضت البلدة للقصف").
 const VICTIM_WORDS: usize = 5;
 
-/// The mention an event's sentence makes of it.
-pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
+/// The mention an event's sentence makes of it, and whether its clause marks it as a
+/// claim ([`modality::claimed`](super::modality::claimed)): both read the words of
+/// the trigger's clause, walked once here.
+pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> (Mention, bool) {
+    let ntext = input.ntext;
+    let before = ntext.get(..p.nspan.0).unwrap_or_default();
+    let after = ntext.get(p.nspan.1..).unwrap_or_default();
+    // The clause's words either side, each read once for all the rules below.
+    let mut words_before = Walk::new(clause_side(before, before.char_indices().rev()));
+    let mut words_after = Walk::new(clause_side(after, after.char_indices()));
+    let claimed = super::modality::claimed(
+        words_before
+            .first(CLAIM_WORDS)
+            .iter()
+            .chain(words_after.first(CLAIM_WORDS))
+            .copied(),
+        input.hedges,
+    );
+    let mention = kind(input, event, p, &mut words_before, &mut words_after);
+    (mention, claimed)
+}
+
+/// The mention, from the walks over the words before and after the trigger.
+fn kind<'a>(
+    input: &Input<'_>,
+    event: &Event,
+    p: &Placed,
+    words_before: &mut Walk<'a, impl Iterator<Item = &'a str>>,
+    words_after: &mut Walk<'a, impl Iterator<Item = &'a str>>,
+) -> Mention {
     if event.refers_to.is_some() {
         return Mention::Reference;
     }
     let ntext = input.ntext;
     let lex = input.lex;
-    let before = ntext.get(..p.nspan.0).unwrap_or_default();
-    let after = ntext.get(p.nspan.1..).unwrap_or_default();
     // Cue words are read back to the clause's start; each word's classes are looked
     // up once for all the cue classes below.
-    let words_before = || clause_side(before, before.char_indices().rev());
     let mut classes_before = [ClassSet::default(); CUE_WORDS];
-    for (slot, w) in classes_before.iter_mut().zip(words_before()) {
+    for (slot, w) in classes_before.iter_mut().zip(words_before.first(CUE_WORDS)) {
         *slot = lex.held_classes(w);
     }
     let any_before =
         |n: usize, class: WordClass| classes_before.iter().take(n).any(|c| c.has(class));
     if event.kind != EventKind::Protest
-        && clause_side(after, after.char_indices())
-            .take(FIGURATIVE_WORDS)
+        && words_after
+            .first(FIGURATIVE_WORDS)
+            .iter()
             .any(|w| lex.holds(WordClass::Figurative, w))
     {
         return Mention::Figurative;
@@ -94,14 +121,18 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
     if any_before(HYPOTHETICAL_WORDS, WordClass::Hypothetical) {
         return Mention::Hypothetical;
     }
-    if is_question(input, event, p) {
+    if is_question(input, event, words_before) {
         return Mention::Question;
     }
     let historical_word = any_before(HISTORICAL_WORDS, WordClass::Historical)
-        || clause_side(after, after.char_indices())
-            .take(HISTORICAL_WORDS)
+        || words_after
+            .first(HISTORICAL_WORDS)
+            .iter()
             .any(|w| lex.holds(WordClass::Historical, w));
-    if historical_word || dated_before(input, event) || names_an_earlier_year(input, p) {
+    if historical_word
+        || dated_before(input, event)
+        || names_an_earlier_year(input, words_before, words_after)
+    {
         return Mention::Historical;
     }
     let trigger_word = ntext.get(p.nspan.0..p.nspan.1).unwrap_or_default();
@@ -132,10 +163,10 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
         return Mention::Detail;
     }
     let victim_before = any_before(VICTIM_WORDS, WordClass::VictimCue);
-    if is_purpose(ntext, p.nspan) && !victim_before && !agent_after(after, lex) {
+    if is_purpose(ntext, p.nspan) && !victim_before && !agent_after(words_after.first(2), lex) {
         return Mention::Hypothetical;
     }
-    if !in_main_clause(clause_side(before, before.char_indices().rev()), lex) {
+    if !in_main_clause(words_before.first(MAIN_CLAUSE_WORDS + 1), &classes_before) {
         return Mention::Background;
     }
     let told_before = super::triggers::is_definite(ntext, p.nspan)
@@ -146,6 +177,46 @@ pub(super) fn mention(input: &Input<'_>, event: &Event, p: &Placed) -> Mention {
         return Mention::Reference;
     }
     Mention::Report
+}
+
+/// The most words of a clause side any rule of [`mention`] reads.
+const WALK_WORDS: usize = max(
+    max(QUESTION_WORDS, CLAIM_WORDS),
+    max(HISTORICAL_WORDS, MAIN_CLAUSE_WORDS + 1),
+);
+
+/// The words of one side of a trigger's clause, nearest first, read from the text as
+/// far as a rule asks and kept: the rules of [`mention`] read the same words many
+/// times.
+struct Walk<'a, I> {
+    words: I,
+    read: [&'a str; WALK_WORDS],
+    len: usize,
+}
+
+impl<'a, I: Iterator<Item = &'a str>> Walk<'a, I> {
+    fn new(words: I) -> Self {
+        Walk {
+            words,
+            read: [""; WALK_WORDS],
+            len: 0,
+        }
+    }
+
+    /// The first `n` words (fewer when the clause ends first).
+    fn first(&mut self, n: usize) -> &[&'a str] {
+        debug_assert!(n <= WALK_WORDS);
+        while self.len < n {
+            match self.words.next() {
+                Some(w) => {
+                    self.read[self.len] = w;
+                    self.len += 1;
+                }
+                None => break,
+            }
+        }
+        &self.read[..self.len.min(n)]
+    }
 }
 
 /// How many words of the clause either side of a trigger are read for a place noun
@@ -196,16 +267,19 @@ pub(super) fn unnamed_place(input: &Input<'_>, p: &Placed) -> Option<Span> {
     let before = ntext.get(..p.nspan.0).unwrap_or_default();
     // Clitics glued to the trigger ("ال" of "الاشتباكات") are part of its word.
     let before = before.trim_end_matches(|c: char| !c.is_whitespace());
-    let before = before.rfind(COMMAS).map_or(before, |i| &before[i..]);
     let after = ntext.get(p.nspan.1..).unwrap_or_default();
-    let after = after.find(COMMAS).map_or(after, |i| &after[..i]);
+    // The walks end at a comma: the text beyond it is never searched.
+    let not_comma = |&(_, c): &(usize, char)| !COMMAS.contains(&c);
     let offset = |w: &str| w.as_ptr() as usize - ntext.as_ptr() as usize;
+    // Triggers are in text order and do not overlap: the one that can overlap a word
+    // is the last one starting before its end (a binary search, so a text full of
+    // triggers stays linear).
     let in_trigger = |w: &str| {
         let (start, end) = (offset(w), offset(w) + w.len());
-        input
+        let k = input
             .triggers
-            .iter()
-            .any(|&(nspan, _, _)| nspan.0 < end && start < nspan.1)
+            .partition_point(|&(nspan, _, _)| nspan.0 < end);
+        k > 0 && start < input.triggers[k - 1].0 .1
     };
     let is_name = |w: &str| {
         w.chars().nth(1).is_some()
@@ -214,17 +288,22 @@ pub(super) fn unnamed_place(input: &Input<'_>, p: &Placed) -> Option<Span> {
             && input.lex.held_classes(w) == ClassSet::default()
             && !in_trigger(w)
     };
-    let mut words_after: Vec<&str> = clause_side(after, after.char_indices())
-        .take(UNNAMED_PLACE_WORDS)
-        .collect();
     // The clause in text order: the words before, then those after the trigger.
-    let mut words: Vec<&str> = clause_side(before, before.char_indices().rev())
-        .take(UNNAMED_PLACE_WORDS)
-        .collect();
-    words.reverse();
-    let split = words.len();
-    words.append(&mut words_after);
-    let (noun, name) = words
+    let mut words = [""; 2 * UNNAMED_PLACE_WORDS];
+    let mut len = 0;
+    let back = before.char_indices().rev().take_while(not_comma);
+    for w in clause_side(before, back).take(UNNAMED_PLACE_WORDS) {
+        words[len] = w;
+        len += 1;
+    }
+    words[..len].reverse();
+    let split = len;
+    let on = after.char_indices().take_while(not_comma);
+    for w in clause_side(after, on).take(UNNAMED_PLACE_WORDS) {
+        words[len] = w;
+        len += 1;
+    }
+    let (noun, name) = words[..len]
         .windows(2)
         .enumerate()
         // The trigger stands between the last word before it and the first after.
@@ -254,11 +333,10 @@ fn is_purpose(ntext: &str, nspan: (usize, usize)) -> bool {
 
 /// Whether the trigger's agent follows it ("للخطف على أيدي مسلحين", "للاعتقال من قبل
 /// دورية"): an event done by someone, not a purpose, however far its victim verb
-/// ("تعرض قيادي في الحركة ... للخطف على أيدي مسلحين"). `after` is the text after the
-/// trigger.
-fn agent_after(after: &str, lex: &Lexicon) -> bool {
-    let mut words = clause_side(after, after.char_indices());
-    let (Some(first), Some(second)) = (words.next(), words.next()) else {
+/// ("تعرض قيادي في الحركة ... للخطف على أيدي مسلحين"). `after` holds the first words
+/// of the clause after the trigger.
+fn agent_after(after: &[&str], lex: &Lexicon) -> bool {
+    let [first, second, ..] = *after else {
         return false;
     };
     (first == "من" && second == "قبل")
@@ -268,17 +346,18 @@ fn agent_after(after: &str, lex: &Lexicon) -> bool {
 /// Whether a trigger stands in the main clause of its sentence: at most twelve words
 /// from where the sentence begins, or from a complementizer opening reported speech
 /// ("وقال المرصد في بيان إن قوات النظام قصفت"). `words` are the words before the
-/// trigger, nearest first, up to the sentence's start.
-fn in_main_clause<'a>(mut words: impl Iterator<Item = &'a str>, lex: &Lexicon) -> bool {
-    for _ in 0..MAIN_CLAUSE_WORDS {
-        match words.next() {
-            None => return true,
-            Some(w) if lex.holds(WordClass::Complementizer, w) => return true,
-            Some(_) => {}
-        }
-    }
-    words.next().is_none()
+/// trigger, nearest first, up to the sentence's start (one more than the main clause
+/// may hold, when there are so many), and `classes` the classes of the first of them.
+fn in_main_clause(words: &[&str], classes: &[ClassSet]) -> bool {
+    words.len() <= MAIN_CLAUSE_WORDS
+        || classes
+            .iter()
+            .take(MAIN_CLAUSE_WORDS)
+            .any(|c| c.has(WordClass::Complementizer))
 }
+
+// The classes of every word the main clause may hold are looked up.
+const _: () = assert!(MAIN_CLAUSE_WORDS <= CUE_WORDS);
 
 /// The pronouns an event noun may carry ("مقتله", "اعتقالهم"): grammar, in code.
 const POSSESSIVES: &[&str] = &["ه", "ها", "هم", "هما", "هن"];
@@ -311,8 +390,13 @@ fn is_headline(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
 }
 
 /// A question: the sentence holds a question mark, or the trigger's clause opens
-/// with a question word (within its first thirty words).
-fn is_question(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
+/// with a question word (within its first thirty words). `before` walks the words
+/// before the trigger.
+fn is_question<'a>(
+    input: &Input<'_>,
+    event: &Event,
+    before: &mut Walk<'a, impl Iterator<Item = &'a str>>,
+) -> bool {
     let sentence = input
         .text
         .get(event.sentence.start..event.sentence.end)
@@ -320,21 +404,22 @@ fn is_question(input: &Input<'_>, event: &Event, p: &Placed) -> bool {
     if sentence.contains(['؟', '?']) {
         return true;
     }
-    let before = input.ntext.get(..p.nspan.0).unwrap_or_default();
-    clause_side(before, before.char_indices().rev())
-        .take(QUESTION_WORDS)
+    before
+        .first(QUESTION_WORDS)
         .last()
         .is_some_and(|w| input.lex.holds(WordClass::Question, w))
 }
 
 /// A year written with its noun in the trigger's clause ("في العام 2006", "عام
 /// 1988"), before the article's year; without a publication date, any such year:
-/// news tells the year of an event only when it is not the current one.
-fn names_an_earlier_year(input: &Input<'_>, p: &Placed) -> bool {
+/// news tells the year of an event only when it is not the current one. `before`
+/// and `after` walk the clause's words either side of the trigger.
+fn names_an_earlier_year<'a>(
+    input: &Input<'_>,
+    before: &mut Walk<'a, impl Iterator<Item = &'a str>>,
+    after: &mut Walk<'a, impl Iterator<Item = &'a str>>,
+) -> bool {
     let lex = input.lex;
-    let ntext = input.ntext;
-    let before = ntext.get(..p.nspan.0).unwrap_or_default();
-    let after = ntext.get(p.nspan.1..).unwrap_or_default();
     let is_year_noun = |w: &str| {
         let w = w
             .strip_prefix('ب')
@@ -355,24 +440,17 @@ fn names_an_earlier_year(input: &Input<'_>, p: &Placed) -> bool {
             .filter(|y| (1900..2100).contains(y))
     };
     let earlier = |y: i32| input.published_year.is_none_or(|p| y < p);
-    // Before the trigger the words come nearest first: the year, then its noun.
-    let mut prev: Option<&str> = None;
-    for w in clause_side(before, before.char_indices().rev()).take(HISTORICAL_WORDS) {
-        if let Some(y) = prev.and_then(year) {
-            if is_year_noun(w) && earlier(y) {
-                return true;
-            }
-        }
-        prev = Some(w);
-    }
-    let mut noun = false;
-    for w in clause_side(after, after.char_indices()).take(HISTORICAL_WORDS) {
-        if noun && year(w).is_some_and(earlier) {
-            return true;
-        }
-        noun = is_year_noun(w);
-    }
-    false
+    // Before the trigger the words come nearest first: the year, then its noun. The
+    // year is tested first: it is the cheaper test, and the rarer.
+    let noun_then_year = |noun: &str, y: &str| year(y).is_some_and(earlier) && is_year_noun(noun);
+    before
+        .first(HISTORICAL_WORDS)
+        .windows(2)
+        .any(|pair| noun_then_year(pair[1], pair[0]))
+        || after
+            .first(HISTORICAL_WORDS)
+            .windows(2)
+            .any(|pair| noun_then_year(pair[0], pair[1]))
 }
 
 /// A time of the sentence names a year before the article's ("في عام 2005"); without

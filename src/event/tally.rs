@@ -8,9 +8,11 @@
 //! or to another number, which belongs to a statement of its own; and up to ten words
 //! after the count, to the next comma, after which another clause begins.
 
+use std::borrow::Cow;
+
 use super::types::TallyKind;
 use crate::kinds::TimeUnit;
-use crate::lexicon::{LexValue, Lexicon, PeriodCue, WordClass};
+use crate::lexicon::{ClassSet, LexValue, Lexicon, PeriodCue, WordClass};
 use crate::text::clitics::{strip_clitic, ARTICLE};
 use crate::text::numbers::number_at;
 use crate::text::words::{ends_clause, is_word_char};
@@ -111,20 +113,29 @@ fn forms(word: &str) -> [&str; 4] {
 }
 
 /// A phrase without the pronoun its last word carries: "منذ اندلاعه" → "منذ اندلاع",
-/// "منذ بدايتها" → "منذ بدايه" (ة is ت before a pronoun).
-fn unsuffixed(phrase: &str) -> Option<String> {
+/// "منذ بدايتها" → "منذ بدايه" (ة is ت before a pronoun). Borrowed from the phrase
+/// unless the ت changes back.
+fn unsuffixed(phrase: &str) -> Option<Cow<'_, str>> {
     let rest = ["ها", "هم", "ه"]
         .iter()
         .find_map(|p| phrase.strip_suffix(p))
         .filter(|r| r.rsplit(' ').next().is_some_and(|w| w.chars().count() > 2))?;
     Some(match rest.strip_suffix('ت') {
-        Some(stem) => format!("{stem}ه"),
-        None => rest.to_string(),
+        Some(stem) => Cow::Owned(format!("{stem}ه")),
+        None => Cow::Borrowed(rest),
     })
 }
 
 fn listed(lex: &Lexicon, class: WordClass, word: &str) -> bool {
-    forms(word).iter().any(|w| lex.contains(class, w))
+    listed_classes(lex, word).has(class)
+}
+
+/// The classes that list one of the [`forms`] of `word`: [`listed`] for every class at
+/// once.
+fn listed_classes(lex: &Lexicon, word: &str) -> ClassSet {
+    forms(word)
+        .iter()
+        .fold(ClassSet::default(), |set, w| set.union(lex.classes_of(w)))
 }
 
 /// A unit of a week or more ("شهر", "الأسبوع", "أشهر").
@@ -215,20 +226,22 @@ pub(super) fn find(
     let mut report = None;
     for (k, &w) in words.iter().enumerate() {
         let word = &text[w.0..w.1];
-        if total.is_none() && listed(lex, WordClass::TallyTotal, word) {
+        // The word's classes, looked up once for the four tests below.
+        let classes = listed_classes(lex, word);
+        if total.is_none() && classes.has(WordClass::TallyTotal) {
             total = Some((w, k));
         }
-        if rise.is_none() && listed(lex, WordClass::TallyRise, word) {
+        if rise.is_none() && classes.has(WordClass::TallyRise) {
             rise = Some((w, k));
         }
-        if report.is_none() && listed(lex, WordClass::TallyReport, word) {
+        if report.is_none() && classes.has(WordClass::TallyReport) {
             report = Some(w);
         }
         if period.is_some() {
             continue;
         }
         // "شهر تموز", "لشهر يوليو": the noun month before a month's name.
-        if listed(lex, WordClass::MonthNoun, word)
+        if classes.has(WordClass::MonthNoun)
             && words
                 .get(k + 1)
                 .is_some_and(|&n| month(lex, text, n, words.get(k + 2).copied()))
@@ -247,9 +260,14 @@ pub(super) fn find(
                 Some(LexValue::Period(c)) => Some(c),
                 _ => None,
             };
-            let cue = forms(p).into_iter().find_map(period_cue).or_else(|| {
-                unsuffixed(p).and_then(|u| forms(&u).into_iter().find_map(period_cue))
-            })?;
+            // Every form is a suffix of the phrase (or of the phrase unsuffixed): one
+            // ending test rules out all four lookups.
+            let cue_of = |p: &str| {
+                lex.may_end(WordClass::TallyPeriod, p)
+                    .then(|| forms(p).into_iter().find_map(period_cue))
+                    .flatten()
+            };
+            let cue = cue_of(p).or_else(|| unsuffixed(p).and_then(|u| cue_of(&u)))?;
             Some((cue, (w.0, end.1), k + len))
         };
         if let Some((cue, span, next)) = phrase(2).or_else(|| phrase(1)) {

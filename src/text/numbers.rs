@@ -13,7 +13,7 @@
 
 use super::clitics::ARTICLE;
 use super::words::SPACED;
-use crate::lexicon::{LexValue, Lexicon, WordClass};
+use crate::lexicon::{ClassSet, LexValue, Lexicon, WordClass};
 
 /// A number read from text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +37,16 @@ fn count(v: Option<LexValue>) -> Option<u32> {
 /// The value of a number word, the article allowed for numbers above one
 /// ("الخمسة"); "الأحد" is Sunday, not one.
 fn number_word(word: &str, lex: &Lexicon) -> Option<u32> {
-    if let Some(v) = count(lex.get(WordClass::Number, word)) {
+    number_word_in(word, lex.classes_of(word), lex)
+}
+
+/// [`number_word`] for a word whose classes (as written) are `classes`.
+fn number_word_in(word: &str, classes: ClassSet, lex: &Lexicon) -> Option<u32> {
+    if let Some(v) = classes
+        .has(WordClass::Number)
+        .then(|| count(lex.get(WordClass::Number, word)))
+        .flatten()
+    {
         return Some(v);
     }
     let bare = word
@@ -193,10 +202,19 @@ pub(crate) fn number_at(text: &str, pos: usize, lex: &Lexicon) -> Option<Number>
     let mut at_least = false;
     let mut fraction: Option<(u64, u32)> = None;
     let mut stage;
+    // The phrase is looked up only when a vague quantity can end it.
     let two_words = SPACED
         .next(text, end)
-        .filter(|&(s, _)| s == end + 1)
+        .filter(|&(s, e)| s == end + 1 && lex.may_end(WordClass::VagueNumber, &text[start..e]))
         .and_then(|(_, e)| count(lex.get(WordClass::VagueNumber, &text[start..e])).zip(Some(e)));
+    // The word's classes, looked up once for the single-word readings below.
+    let classes = lex.classes_of(word);
+    let value = |class| {
+        classes
+            .has(class)
+            .then(|| count(lex.get(class, word)))
+            .flatten()
+    };
     if let Some((v, e)) = two_words {
         // A vague quantity of two words; the gap between them is one space.
         current = u64::from(v);
@@ -214,7 +232,7 @@ pub(crate) fn number_at(text: &str, pos: usize, lex: &Lexicon) -> Option<Number>
             fraction = Some((d.mantissa, d.decimals));
             current = 0;
         }
-    } else if let Some(v) = number_word(word, lex) {
+    } else if let Some(v) = number_word_in(word, classes, lex) {
         current = u64::from(v);
         stage = stage_of(current);
         // "ألفان", "مليونين": a scale in the dual is a whole group.
@@ -223,11 +241,11 @@ pub(crate) fn number_at(text: &str, pos: usize, lex: &Lexicon) -> Option<Number>
             current = 0;
             stage = Stage::Scaled(if total >= 1_000_000 { 1_000_000 } else { 1000 });
         }
-    } else if let Some(v) = count(lex.get(WordClass::VagueNumber, word)) {
+    } else if let Some(v) = value(WordClass::VagueNumber) {
         current = u64::from(v);
         at_least = true;
         stage = Stage::Vague;
-    } else if let Some(s) = count(lex.get(WordClass::NumberScale, word)) {
+    } else if let Some(s) = value(WordClass::NumberScale) {
         // "ألف شخص": a scale alone is one of it.
         total = u64::from(s);
         current = 0;

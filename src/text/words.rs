@@ -37,15 +37,35 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// between, how many, and how long a word may be.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Step {
-    gap: fn(char) -> bool,
+    gap: Gap,
     max_gap: usize,
     max_word: usize,
+}
+
+/// What may lie between a position and the word next to it: a closed set, matched
+/// in place (a function pointer here was an indirect call on every character).
+#[derive(Debug, Clone, Copy)]
+enum Gap {
+    /// Spaces ([`is_space`]).
+    Spaces,
+    /// Spaces and quotes ([`is_quote_gap`]).
+    Quotes,
+}
+
+impl Gap {
+    #[inline]
+    fn holds(self, c: char) -> bool {
+        match self {
+            Gap::Spaces => is_space(c),
+            Gap::Quotes => is_quote_gap(c),
+        }
+    }
 }
 
 /// Across spaces only, unbounded: numbers and time expressions, which punctuation
 /// ends.
 pub(crate) const SPACED: Step = Step {
-    gap: is_space,
+    gap: Gap::Spaces,
     max_gap: usize::MAX,
     max_word: usize::MAX,
 };
@@ -53,7 +73,7 @@ pub(crate) const SPACED: Step = Step {
 /// Across up to four spaces and quotes, to a word of at most 24 characters: cue and
 /// direction words around a name.
 pub(crate) const QUOTED: Step = Step {
-    gap: is_quote_gap,
+    gap: Gap::Quotes,
     max_gap: 4,
     max_word: 24,
 };
@@ -77,7 +97,7 @@ impl Step {
         let rest = text.get(pos..)?;
         let mut start = pos;
         for (n, c) in rest.chars().enumerate() {
-            if !(self.gap)(c) {
+            if !self.gap.holds(c) {
                 break;
             }
             if n >= self.max_gap {
@@ -103,7 +123,7 @@ impl Step {
         let before = text.get(..pos)?;
         let mut end = pos;
         for (n, c) in before.chars().rev().enumerate() {
-            if !(self.gap)(c) {
+            if !self.gap.holds(c) {
                 break;
             }
             if n >= self.max_gap {
@@ -210,30 +230,41 @@ pub(crate) fn clause_side<'a>(
 ) -> impl Iterator<Item = &'a str> + 'a {
     let mut stopped = false;
     std::iter::from_fn(move || {
-        // The span of the word being read, whichever way the walk goes.
-        let mut word: Option<(usize, usize)> = None;
-        while !stopped {
+        if stopped {
+            return None;
+        }
+        // Across the characters between words, to the first of a word.
+        let (mut lo, mut hi) = loop {
             let Some((i, c)) = chars.next() else {
                 stopped = true;
-                break;
+                return None;
             };
             if is_word_char(c) {
-                let (lo, hi) = word.get_or_insert((i, i + c.len_utf8()));
-                *lo = (*lo).min(i);
-                *hi = (*hi).max(i + c.len_utf8());
-                continue;
+                break (i, i + c.len_utf8());
             }
-            stopped = ends_clause(c);
-            if word.is_some() {
-                break;
+            if ends_clause(c) {
+                stopped = true;
+                return None;
             }
+        };
+        // The span of the word, whichever way the walk goes.
+        for (i, c) in chars.by_ref() {
+            if !is_word_char(c) {
+                stopped = ends_clause(c);
+                return Some(&text[lo..hi]);
+            }
+            lo = lo.min(i);
+            hi = hi.max(i + c.len_utf8());
         }
-        word.map(|(lo, hi)| &text[lo..hi])
+        stopped = true;
+        Some(&text[lo..hi])
     })
 }
 
 /// The words of the clause around `span` (up to `n` each side, nearest first), before
-/// and then after it.
+/// and then after it. The event rules walk each side once for all their reads
+/// (`event::specificity`); tests read a clause with this.
+#[cfg(test)]
 pub(crate) fn clause_words(
     text: &str,
     span: (usize, usize),
@@ -303,6 +334,83 @@ mod tests {
         let long = format!("x {}", "ب".repeat(25));
         assert_eq!(QUOTED.next(&long, 1), None, "25 letters is no cue word");
         assert!(SPACED.next(&long, 1).is_some());
+    }
+
+    /// The clause walk written plainly over `char_indices`, to check `clause_side` by.
+    fn plain_walk(text: &str, forward: bool, stop: fn(char) -> bool) -> Vec<&str> {
+        let chars: Vec<(usize, char)> = if forward {
+            text.char_indices().collect()
+        } else {
+            text.char_indices().rev().collect()
+        };
+        let mut words = Vec::new();
+        let mut word: Option<(usize, usize)> = None;
+        for (i, c) in chars {
+            if is_word_char(c) {
+                let (lo, hi) = word.get_or_insert((i, i + c.len_utf8()));
+                *lo = (*lo).min(i);
+                *hi = (*hi).max(i + c.len_utf8());
+                continue;
+            }
+            if let Some((lo, hi)) = word.take() {
+                words.push(&text[lo..hi]);
+            }
+            if ends_clause(c) || stop(c) {
+                return words;
+            }
+        }
+        words.extend(word.map(|(lo, hi)| &text[lo..hi]));
+        words
+    }
+
+    #[test]
+    fn clause_sides_are_the_words_a_plain_walk_reads() {
+        let comma = |c: char| c == '،';
+        let texts = [
+            "",
+            " ",
+            "قصفت",
+            "قال المرصد. قصفت قوات النظام، وزعم الإعلام",
+            "  x1 ٢٣ y  ",
+            "a\u{10FFFF}b 東京 ب😀ج、د。ه",
+            "\u{61C}كلمة\u{200F} أخرى؟ ثالثة",
+            "ﻻ ﷲ ۝١ ّ ـ",
+            "وقالت: «الهجوم»؛ ثم…",
+        ];
+        // And strings drawn from a pool of one- to four-byte characters, word and not.
+        let pool: Vec<char> = "ab1 ،,.؟ قصف٣ّـ\u{85}東。😀\u{2029}ﻻ".chars().collect();
+        let mut seed: u64 = 7;
+        let drawn: Vec<String> = (0..2000)
+            .map(|_| {
+                (0..seed % 23)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        pool[(seed >> 33) as usize % pool.len()]
+                    })
+                    .collect()
+            })
+            .collect();
+        for text in texts
+            .iter()
+            .copied()
+            .chain(drawn.iter().map(String::as_str))
+        {
+            let got: Vec<&str> = clause_side(text, text.char_indices()).collect();
+            assert_eq!(got, plain_walk(text, true, |_| false), "on {text:?}");
+            let got: Vec<&str> = clause_side(text, text.char_indices().rev()).collect();
+            assert_eq!(got, plain_walk(text, false, |_| false), "back {text:?}");
+            let got: Vec<&str> =
+                clause_side(text, text.char_indices().take_while(|&(_, c)| !comma(c))).collect();
+            assert_eq!(got, plain_walk(text, true, comma), "on until {text:?}");
+            let got: Vec<&str> = clause_side(
+                text,
+                text.char_indices().rev().take_while(|&(_, c)| !comma(c)),
+            )
+            .collect();
+            assert_eq!(got, plain_walk(text, false, comma), "back until {text:?}");
+        }
     }
 
     #[test]
