@@ -9,7 +9,7 @@ the anchor and the tools in interleaved rounds, so that the machine's load falls
 all of them alike, and prints the median ratio per tool (anchor time / tool time:
 above 1.0 the tool is faster than the bare automaton).
 
-    cargo build --release -p syria-extract-cli --examples
+    cargo build --release -p syria-extract-cli && cargo build --release --examples
     python3 tools/speed_anchor.py                 # 5 rounds, wall and CPU time
     python3 tools/speed_anchor.py --rounds 9 --callgrind   # plus instruction counts
     python3 tools/speed_anchor.py --threads       # extract --jsonl on 1 and 2 cores
