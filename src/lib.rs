@@ -81,9 +81,9 @@
 //! | [`kinds`] | the closed vocabularies shared by data and output: location, actor and event kinds, roles, time units |
 //! | [`entity`] | the mention types of [`Document::entities`] and the resolution rules |
 //! | [`time`] | [`time::Date`] and the time expression types, and how they resolve to calendar dates |
-//! | [`sentence`] | sentence boundaries as the event stage sees them |
+//! | [`sentence`] | sentence boundaries as the event stage sees them, and where [`Extractor::extract_blocks`] cuts a long text |
 //! | [`event`] | the event types, with their ACLED and CAMEO codes |
-//! | [`document`] | [`Document`] and its accessors |
+//! | [`document`] | [`Document`] and its accessors; [`Block`], one block of a long text |
 //! | [`error`] | [`Error`] and [`ErrorKind`] |
 //!
 //! The matcher and the word-level helpers (`text`) are internal.
