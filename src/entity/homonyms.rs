@@ -539,6 +539,23 @@ impl Resolver {
             Some(RecordRef::Location(i)) if is_place(e) => Some(i),
             _ => None,
         };
+        // No name to decide and no village to judge: the pass would change nothing.
+        let undecided = |e: &Entity| {
+            e.candidates.len() >= 2
+                && e.candidates
+                    .iter()
+                    .filter(|id| matches!(gaz.get(id), Some(RecordRef::Location(_))))
+                    .nth(1)
+                    .is_some()
+        };
+        let village_here = |e: &Entity| {
+            location(e).is_some_and(|c| {
+                kind(gaz, c) == Some(LocationKind::Village) && !self.places().abroad(gaz, c)
+            })
+        };
+        if !entities.iter().any(|e| undecided(e) || village_here(e)) {
+            return;
+        }
         let candidates: Vec<Vec<u32>> = entities
             .iter()
             .map(|e| {
