@@ -362,7 +362,8 @@ struct Scene<'a> {
     /// The entity's record is known: one candidate, or decided by the evidence.
     settled: Vec<bool>,
     /// The entity's cue prefers the kind of its record ("بريف الرقة" for the
-    /// governorate, "ناحية ربيعة"): an administrative unit named as one.
+    /// governorate, "ناحية ربيعة"): an administrative unit named as one. False for
+    /// every other kind of place.
     named_as_kind: Vec<bool>,
     /// The paragraph of each entity.
     paragraph: Vec<usize>,
@@ -574,7 +575,12 @@ impl Resolver {
             .iter()
             .zip(names.iter())
             .map(|(e, n)| {
-                let Some(k) = location(e).and_then(|i| kind(gaz, i)) else {
+                // Only an administrative unit's is read (`contradicted`): the cue of
+                // no other mention is looked up.
+                let Some(k) = location(e)
+                    .and_then(|i| kind(gaz, i))
+                    .filter(|&k| band(k) == Band::Admin)
+                else {
                     return false;
                 };
                 match context(*n).cue {
