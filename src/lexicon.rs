@@ -401,6 +401,8 @@ pub struct Lexicon {
     by_first: FxHashMap<(usize, Option<char>), Vec<u32>>,
     /// By class ordinal: how the words of the class end.
     endings: Vec<Endings>,
+    /// Every form a person noun can take, for a test before its many lookups.
+    person_forms: crate::text::persons::PersonForms,
 }
 
 /// The last four bytes (two Arabic letters) of a class's words, sorted, and whether
@@ -463,8 +465,16 @@ impl Lexicon {
         let listed = self.by_word.entry(entry.word.as_str().into()).or_default();
         listed.classes = listed.classes.with(entry.class);
         listed.entries.push(index);
+        if matches!(entry.class, WordClass::PersonNoun | WordClass::PersonPlural) {
+            self.person_forms.add(entry.class, &entry.word);
+        }
         self.entries.push(entry);
         Ok(())
+    }
+
+    /// The forms the person nouns of the lexicon can take.
+    pub(crate) fn person_forms(&self) -> &crate::text::persons::PersonForms {
+        &self.person_forms
     }
 
     /// Every entry, in load order.

@@ -362,7 +362,8 @@ struct Scene<'a> {
     /// The entity's record is known: one candidate, or decided by the evidence.
     settled: Vec<bool>,
     /// The entity's cue prefers the kind of its record ("بريف الرقة" for the
-    /// governorate, "ناحية ربيعة"): an administrative unit named as one.
+    /// governorate, "ناحية ربيعة"): an administrative unit named as one. False for
+    /// every other kind of place.
     named_as_kind: Vec<bool>,
     /// The paragraph of each entity.
     paragraph: Vec<usize>,
@@ -539,6 +540,23 @@ impl Resolver {
             Some(RecordRef::Location(i)) if is_place(e) => Some(i),
             _ => None,
         };
+        // No name to decide and no village to judge: the pass would change nothing.
+        let undecided = |e: &Entity| {
+            e.candidates.len() >= 2
+                && e.candidates
+                    .iter()
+                    .filter(|id| matches!(gaz.get(id), Some(RecordRef::Location(_))))
+                    .nth(1)
+                    .is_some()
+        };
+        let village_here = |e: &Entity| {
+            location(e).is_some_and(|c| {
+                kind(gaz, c) == Some(LocationKind::Village) && !self.places().abroad(gaz, c)
+            })
+        };
+        if !entities.iter().any(|e| undecided(e) || village_here(e)) {
+            return;
+        }
         let candidates: Vec<Vec<u32>> = entities
             .iter()
             .map(|e| {
@@ -557,7 +575,12 @@ impl Resolver {
             .iter()
             .zip(names.iter())
             .map(|(e, n)| {
-                let Some(k) = location(e).and_then(|i| kind(gaz, i)) else {
+                // Only an administrative unit's is read (`contradicted`): the cue of
+                // no other mention is looked up.
+                let Some(k) = location(e)
+                    .and_then(|i| kind(gaz, i))
+                    .filter(|&k| band(k) == Band::Admin)
+                else {
                     return false;
                 };
                 match context(*n).cue {

@@ -16,6 +16,10 @@
 //! is "civilians" far more often than "two civilians"): that form is read as a plural,
 //! its dual only from ان (`مدنيان`).
 
+use std::hash::{Hash, Hasher};
+
+use rustc_hash::{FxHashSet, FxHasher};
+
 use super::clitics::clitic_splits;
 use crate::lexicon::{LexValue, Lexicon, PersonFlags, WordClass};
 
@@ -57,9 +61,77 @@ const PRONOUNS: &[&str] = &["هما", "هم", "هن", "ها", "كم", "نا", "�
 ///
 /// The word as written is tried first, then without each proclitic chain.
 pub(crate) fn person(word: &str, lex: &Lexicon) -> Option<Person> {
+    let forms = lex.person_forms();
     std::iter::once(word)
         .chain(clitic_splits(word).map(|(_, stem)| stem))
+        .filter(|w| forms.may_be(w))
         .find_map(|w| noun(w, lex))
+}
+
+/// Hashes of every form [`noun`] can read from the listed person nouns: a word whose
+/// hash is not here is no person noun, found with one lookup instead of the thirty
+/// of its forms. (A hash shared by chance only costs the full reading.)
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PersonForms(FxHashSet<u64>);
+
+fn form_hash(form: &str) -> u64 {
+    let mut h = FxHasher::default();
+    form.hash(&mut h);
+    h.finish()
+}
+
+impl PersonForms {
+    /// Adds the forms of a `person_noun` or `person_plural` word: each word that
+    /// [`noun`] finds by a lookup of this one.
+    pub(crate) fn add(&mut self, class: WordClass, word: &str) {
+        let mut form = String::new();
+        let mut put = |parts: &[&str]| {
+            form.clear();
+            parts.iter().for_each(|p| form.push_str(p));
+            self.0.insert(form_hash(&form));
+        };
+        let pronouns = |put: &mut dyn FnMut(&[&str]), stem: &str, linker: &str| {
+            for p in PRONOUNS {
+                put(&[stem, linker, p]);
+            }
+        };
+        match class {
+            WordClass::PersonNoun => {
+                for ending in ["", "ا", "ان", "ين", "ون"] {
+                    put(&[word, ending]);
+                }
+                for linker in ["", "ا", "ي", "و"] {
+                    pronouns(&mut put, word, linker);
+                }
+                // A feminine stem: its ه is ت before a suffix.
+                if let Some(t) = word.strip_suffix('ه') {
+                    for ending in ["تان", "تين", "ات"] {
+                        put(&[t, ending]);
+                    }
+                    for linker in ["ت", "تا", "تي"] {
+                        pronouns(&mut put, t, linker);
+                    }
+                }
+            }
+            WordClass::PersonPlural => {
+                put(&[word]);
+                pronouns(&mut put, word, "");
+                if let Some(s) = word.strip_suffix('ي') {
+                    pronouns(&mut put, s, "ا");
+                }
+                if let Some(s) = word.strip_suffix('ء') {
+                    pronouns(&mut put, s, "ي");
+                    pronouns(&mut put, s, "و");
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether a word may be a form of a listed person noun; false only when it is none.
+    fn may_be(&self, word: &str) -> bool {
+        self.0.contains(&form_hash(word))
+    }
 }
 
 fn flags(lex: &Lexicon, class: WordClass, word: &str) -> Option<PersonFlags> {
@@ -213,6 +285,37 @@ mod tests {
         let lex = crate::gazetteer::Gazetteer::builtin().lexicon();
         let w = crate::normalize::normalize_str(word);
         person(&w, lex).map(|p| (p.form, p.wounded))
+    }
+
+    /// The forms test says no only to words that are no person noun: every word read as
+    /// one, built from each listed word with every ending the rules know, passes it.
+    #[test]
+    fn person_forms_hold_every_word_read_as_a_person() {
+        let lex = crate::gazetteer::Gazetteer::builtin().lexicon();
+        let forms = lex.person_forms();
+        let endings = [
+            "", "ا", "ان", "ين", "ون", "ات", "ت", "تا", "تي", "ي", "و", "تان", "تين",
+        ];
+        let mut read = 0;
+        for e in lex.entries() {
+            let stems = [
+                e.word.as_str(),
+                e.word.strip_suffix(['ه', 'ي', 'ء']).unwrap_or(""),
+            ];
+            for stem in stems {
+                for ending in endings {
+                    for p in std::iter::once(&"").chain(PRONOUNS) {
+                        let w = format!("{stem}{ending}{p}");
+                        if noun(&w, lex).is_some() {
+                            read += 1;
+                            assert!(forms.may_be(&w), "{w}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(read > 1000, "{read}");
+        assert!(!forms.may_be("سيارات"));
     }
 
     #[test]
