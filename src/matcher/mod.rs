@@ -28,6 +28,7 @@
 //! - A name written with the article, "الX", is found through the form "X" that the
 //!   automaton holds for لل anyway, which leaves a fifth of the states out.
 
+mod dfa;
 mod search;
 mod spellings;
 

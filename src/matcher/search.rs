@@ -1,39 +1,41 @@
 //! The search automaton: a DFA over a one-byte-per-character code of the normalized
 //! text, with a UTF-8 automaton as the fallback for pattern sets too varied to code.
 //!
-//! A DFA is the fastest search, but its size is states × alphabet and its
-//! construction follows failure links for every missing transition, so both can
-//! explode: 200,000 user names made a 682 MB DFA, and names repeating one letter
-//! thousands of times made its construction quadratic. [`DfaCost`] measures both
-//! before anything is built, from the patterns' trie; past either bound the search
-//! uses aho-corasick's contiguous NFA, which is linear in the names to build, a few
-//! times smaller, and slower to search only by a constant.
+//! A DFA is the fastest search, but its size is states × alphabet, and each state
+//! lists every pattern of its failure chain, so both can explode: 200,000 user names
+//! made a 682 MB DFA, and names repeating one letter have chains as long as
+//! themselves. [`DfaCost`] measures both before anything is built, from the patterns'
+//! trie; past either bound the search uses aho-corasick's contiguous NFA, which is
+//! linear in the names to build, a few times smaller, and slower to search only by a
+//! constant. The DFA itself is this crate's ([`CodedDfa`]): aho-corasick's took half
+//! of a one-line run's instructions to build.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::{contiguous, noncontiguous};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 
+use super::dfa::CodedDfa;
 use crate::error::{Error, ErrorKind};
 
 /// The largest DFA built, in bytes of transitions. The built-in gazetteer's is
-/// 4.4 MB; this leaves room for some ten times its names (the OCHA communities,
+/// 8.2 MB; this leaves room for some eight times its names (the OCHA communities,
 /// a user's villages) while a larger set falls back to the NFA, whose size grows
 /// with the names, not with names × alphabet.
 pub(super) const DFA_MAX_BYTES: usize = 64 << 20;
 
-/// The most failure-link steps per DFA state its construction may take, on average.
-/// Real names share few suffixes with other names' beginnings: the built-in set
-/// averages under 2. Names that repeat a letter or a syllable have failure chains as
-/// long as themselves, and the DFA construction would walk them for every state and
-/// every letter.
+/// The longest failure chain a DFA state may have, on average. Real names share few
+/// suffixes with other names' beginnings: the built-in set averages under 4. Names
+/// that repeat a letter or a syllable have failure chains as long as themselves, and
+/// every state of such a chain lists the patterns of all the states after it (the
+/// chains also made aho-corasick's DFA construction, which walks them, quadratic).
 pub(super) const DFA_MAX_FAIL_DEPTH: usize = 8;
 
-/// The code of a character no pattern contains.
-const OTHER_CODE: u8 = 0xFF;
+/// The code of a character no pattern contains, while the code is built.
+const UNSET: u8 = 0xFF;
 
 /// One byte per character: each character of the patterns as a code from 0, in the
-/// order they first appear, everything else as [`OTHER_CODE`].
+/// order they first appear, everything else as the next code (`other`).
 ///
 /// Arabic letters are two bytes of UTF-8, so an automaton over UTF-8 spends a state
 /// and a step on each lead byte. Over this code the automaton has half the states and
@@ -50,6 +52,8 @@ pub(super) struct CharCode {
     narrow: Vec<u8>,
     /// Codes of the longer characters the patterns use, sorted.
     wide: Vec<(char, u8)>,
+    /// The code of every character no pattern uses: the number of those that are.
+    other: u8,
 }
 
 impl CharCode {
@@ -57,15 +61,16 @@ impl CharCode {
     /// characters.
     fn build<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<CharCode> {
         let mut code = CharCode {
-            narrow: vec![OTHER_CODE; 0x800],
+            narrow: vec![UNSET; 0x800],
             wide: Vec::new(),
+            other: UNSET,
         };
         let mut next = 0u8;
         for c in patterns.flat_map(str::chars) {
-            if code.of(c) != OTHER_CODE {
+            if code.of(c) != UNSET {
                 continue;
             }
-            if next == OTHER_CODE {
+            if next == UNSET {
                 return None;
             }
             match code.narrow.get_mut(c as usize) {
@@ -77,7 +82,16 @@ impl CharCode {
             }
             next += 1;
         }
+        code.other = next;
+        for slot in code.narrow.iter_mut().filter(|slot| **slot == UNSET) {
+            *slot = next;
+        }
         Some(code)
+    }
+
+    /// The number of codes: the characters the patterns use, and `other`.
+    fn classes(&self) -> usize {
+        usize::from(self.other) + 1
     }
 
     #[inline]
@@ -87,7 +101,7 @@ impl CharCode {
             None => self
                 .wide
                 .binary_search_by_key(&c, |&(w, _)| w)
-                .map_or(OTHER_CODE, |i| self.wide[i].1),
+                .map_or(self.other, |i| self.wide[i].1),
         }
     }
 
@@ -152,10 +166,10 @@ impl DfaCost {
         cost
     }
 
-    /// Bytes of the DFA's transition table: a row of a power-of-two stride per state
-    /// (and the few special states), four bytes a transition.
+    /// Bytes of the DFA's transition table: a row of a power-of-two stride per state,
+    /// four bytes a transition.
     pub(super) fn dfa_bytes(&self) -> usize {
-        (self.states + 3)
+        self.states
             .saturating_mul(self.classes.next_power_of_two())
             .saturating_mul(4)
     }
@@ -214,19 +228,15 @@ fn fail_steps(patterns: &[&[u8]]) -> usize {
     steps
 }
 
-/// An automaton over [`CharCode`]: the DFA when it fits, else the contiguous NFA.
-#[derive(Debug, Clone)]
-pub(super) enum Coded {
-    Dfa(Box<aho_corasick::dfa::DFA>),
-    Nfa(Box<contiguous::NFA>),
-}
-
 /// The search automaton, reporting every pattern that ends at each position.
 #[derive(Debug, Clone)]
 pub(super) enum Search {
-    /// An automaton over [`CharCode`], walked by hand one character at a time.
-    Coded {
-        automaton: Coded,
+    /// The DFA over [`CharCode`], when [`DfaCost::dfa_fits`].
+    Dfa { dfa: Box<CodedDfa>, code: CharCode },
+    /// aho-corasick's contiguous NFA over [`CharCode`], for name sets whose DFA would
+    /// be too large or too costly to build.
+    Nfa {
+        nfa: Box<contiguous::NFA>,
         start: StateID,
         code: CharCode,
     },
@@ -262,30 +272,29 @@ impl Search {
         if let Some(code) = CharCode::build(patterns.clone()) {
             let coded: Vec<Vec<u8>> = patterns.map(|p| code.encode(p)).collect();
             let slices: Vec<&[u8]> = coded.iter().map(Vec::as_slice).collect();
+            let cost = DfaCost::of(&slices);
+            if use_dfa(&cost) {
+                if let Some(dfa) = CodedDfa::build(&slices, code.classes(), cost.states) {
+                    return Ok(Search::Dfa {
+                        dfa: Box::new(dfa),
+                        code,
+                    });
+                }
+            }
             let nnfa = noncontiguous::Builder::new()
                 .match_kind(MatchKind::Standard)
                 // The search is walked by hand and never uses a prefilter.
                 .prefilter(false)
                 .build(&slices)
                 .map_err(|e| error(e.to_string()))?;
-            let automaton = if use_dfa(&DfaCost::of(&slices)) {
-                let dfa = aho_corasick::dfa::Builder::new()
-                    .build_from_noncontiguous(&nnfa)
-                    .map_err(|e| error(e.to_string()))?;
-                Coded::Dfa(Box::new(dfa))
-            } else {
-                let nfa = contiguous::Builder::new()
-                    .build_from_noncontiguous(&nnfa)
-                    .map_err(|e| error(e.to_string()))?;
-                Coded::Nfa(Box::new(nfa))
-            };
-            let start = match &automaton {
-                Coded::Dfa(a) => a.start_state(Anchored::No),
-                Coded::Nfa(a) => a.start_state(Anchored::No),
-            }
-            .map_err(|e| error(e.to_string()))?;
-            return Ok(Search::Coded {
-                automaton,
+            let nfa = contiguous::Builder::new()
+                .build_from_noncontiguous(&nnfa)
+                .map_err(|e| error(e.to_string()))?;
+            let start = nfa
+                .start_state(Anchored::No)
+                .map_err(|e| error(e.to_string()))?;
+            return Ok(Search::Nfa {
+                nfa: Box::new(nfa),
                 start,
                 code,
             });
@@ -307,7 +316,8 @@ impl Search {
     /// Whether the search runs a DFA (as opposed to the NFA fallback).
     pub(super) fn is_dfa(&self) -> bool {
         match self {
-            Search::Coded { automaton, .. } => matches!(automaton, Coded::Dfa(_)),
+            Search::Dfa { .. } => true,
+            Search::Nfa { .. } => false,
             Search::Utf8(ac) => ac.kind() == AhoCorasickKind::DFA,
         }
     }
@@ -316,16 +326,32 @@ impl Search {
     /// order of their ends, overlapping ones included.
     pub(super) fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
         match self {
-            Search::Coded {
-                automaton: Coded::Dfa(dfa),
-                start,
-                code,
-            } => walk(&**dfa, *start, code, text, found),
-            Search::Coded {
-                automaton: Coded::Nfa(nfa),
-                start,
-                code,
-            } => walk(&**nfa, *start, code, text, found),
+            Search::Dfa { dfa, code } => {
+                let mut state = dfa.start();
+                for_each_code(code, text, |c, end| {
+                    state = dfa.next(state, c);
+                    if CodedDfa::is_match(state) {
+                        for (pattern, chars) in dfa.matches(state) {
+                            found(start_of(text, end, chars), end, pattern as usize);
+                        }
+                    }
+                });
+            }
+            Search::Nfa { nfa, start, code } => {
+                let nfa = &**nfa;
+                let mut state = *start;
+                for_each_code(code, text, |c, end| {
+                    state = nfa.next_state(Anchored::No, state, c);
+                    if nfa.is_special(state) && nfa.is_match(state) {
+                        for k in 0..nfa.match_len(state) {
+                            let pattern = nfa.match_pattern(state, k);
+                            // Pattern lengths are in characters here.
+                            let chars = nfa.pattern_len(pattern);
+                            found(start_of(text, end, chars), end, pattern.as_usize());
+                        }
+                    }
+                });
+            }
             Search::Utf8(ac) => {
                 for m in ac.find_overlapping_iter(text) {
                     found(m.start(), m.end(), m.pattern().as_usize());
@@ -336,59 +362,51 @@ impl Search {
 
     pub(super) fn memory_usage(&self) -> usize {
         match self {
-            Search::Coded {
-                automaton, code, ..
-            } => {
-                let a = match automaton {
-                    Coded::Dfa(a) => a.memory_usage(),
-                    Coded::Nfa(a) => a.memory_usage(),
-                };
-                a + code.memory_usage()
-            }
+            Search::Dfa { dfa, code } => dfa.memory_usage() + code.memory_usage(),
+            Search::Nfa { nfa, code, .. } => nfa.memory_usage() + code.memory_usage(),
             Search::Utf8(ac) => ac.memory_usage(),
         }
     }
 }
 
-/// The search over [`CharCode`]: one automaton step per character, every match
-/// reported with its start in bytes.
-fn walk<A: Automaton>(
-    automaton: &A,
-    start: StateID,
-    code: &CharCode,
-    text: &str,
-    mut found: impl FnMut(usize, usize, usize),
-) {
+/// The byte offset in `text` where a match of `chars` characters ending at `end`
+/// starts.
+#[inline]
+fn start_of(text: &str, end: usize, chars: usize) -> usize {
+    text.get(..end)
+        .unwrap_or("")
+        .char_indices()
+        .rev()
+        .nth(chars.saturating_sub(1))
+        .map_or(0, |(s, _)| s)
+}
+
+/// Calls `step(code, end)` for each character of `text`: its [`CharCode`] and the
+/// byte offset where it ends.
+#[inline(always)]
+fn for_each_code(code: &CharCode, text: &str, mut step: impl FnMut(u8, usize)) {
     let bytes = text.as_bytes();
-    let mut state = start;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let (c, len) = if b < 0x80 {
-            (code.narrow[usize::from(b)], 1)
+            (
+                code.narrow
+                    .get(usize::from(b))
+                    .copied()
+                    .unwrap_or(code.other),
+                1,
+            )
         } else if b < 0xE0 {
             // Two-byte UTF-8: the hot path for Arabic.
             let next = bytes.get(i + 1).copied().unwrap_or(0);
             let u = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
-            (code.narrow.get(u).copied().unwrap_or(OTHER_CODE), 2)
+            (code.narrow.get(u).copied().unwrap_or(code.other), 2)
         } else {
             let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
             (code.of(c), c.len_utf8())
         };
         i += len;
-        state = automaton.next_state(Anchored::No, state, c);
-        if automaton.is_special(state) && automaton.is_match(state) {
-            for k in 0..automaton.match_len(state) {
-                let pattern = automaton.match_pattern(state, k);
-                // Pattern lengths are in characters here.
-                let chars = automaton.pattern_len(pattern);
-                let start = text[..i]
-                    .char_indices()
-                    .rev()
-                    .nth(chars.saturating_sub(1))
-                    .map_or(0, |(s, _)| s);
-                found(start, i, pattern.as_usize());
-            }
-        }
+        step(c, i);
     }
 }
 
@@ -403,9 +421,9 @@ mod tests {
     /// search's with the DFA and with the NFA must agree.
     fn both_searches(patterns: &[&str], text: &str) -> (Matches, Matches) {
         let coded = Search::build_choosing(patterns.iter().copied(), |_| true).unwrap();
-        assert!(matches!(coded, Search::Coded { .. }) && coded.is_dfa());
+        assert!(matches!(coded, Search::Dfa { .. }) && coded.is_dfa());
         let nfa = Search::build_choosing(patterns.iter().copied(), |_| false).unwrap();
-        assert!(matches!(nfa, Search::Coded { .. }) && !nfa.is_dfa());
+        assert!(matches!(nfa, Search::Nfa { .. }) && !nfa.is_dfa());
         let utf8 = Search::Utf8(
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
@@ -445,22 +463,25 @@ mod tests {
     }
 
     fn coded(patterns: &[String]) -> Vec<Vec<u8>> {
+        coded_with_classes(patterns).0
+    }
+
+    /// The coded patterns and the number of codes.
+    fn coded_with_classes(patterns: &[String]) -> (Vec<Vec<u8>>, usize) {
         let code = CharCode::build(patterns.iter().map(String::as_str)).unwrap();
-        patterns.iter().map(|p| code.encode(p)).collect()
+        let coded = patterns.iter().map(|p| code.encode(p)).collect();
+        (coded, code.classes())
     }
 
     #[test]
     fn the_measured_cost_predicts_the_dfa() {
         for (count, seed) in [(10, 1), (500, 2), (5_000, 3)] {
             let patterns = names(count, seed);
-            let bytes = coded(&patterns);
+            let (bytes, classes) = coded_with_classes(&patterns);
             let slices: Vec<&[u8]> = bytes.iter().map(Vec::as_slice).collect();
             let cost = DfaCost::of(&slices);
-            let dfa = aho_corasick::dfa::Builder::new()
-                .match_kind(MatchKind::Standard)
-                .prefilter(false)
-                .build(&slices)
-                .unwrap();
+            assert_eq!(cost.classes, classes);
+            let dfa = CodedDfa::build(&slices, classes, cost.states).unwrap();
             // The table is the DFA's memory but for its match lists.
             let (predicted, real) = (cost.dfa_bytes(), dfa.memory_usage());
             assert!(
@@ -539,7 +560,7 @@ mod tests {
         let bytes = coded(&mixed);
         let slices: Vec<&[u8]> = bytes.iter().map(Vec::as_slice).collect();
         assert_eq!(DfaCost::of(&slices).classes, distinct + 1);
-        assert!(distinct + 1 <= 64, "{distinct}");
+        assert!(distinct < 64, "{distinct}");
     }
 
     #[test]
@@ -559,6 +580,20 @@ mod tests {
         let (coded, utf8) = both_searches(&patterns, text);
         assert_eq!(coded, utf8);
         assert_eq!(coded.len(), 12, "{coded:?}");
+    }
+
+    /// The DFA's failure transitions and inherited match lists, on a set large enough
+    /// to have deep chains: the same matches, in the same order, as aho-corasick's.
+    #[test]
+    fn dfa_agrees_with_aho_corasick_on_many_names() {
+        let mut patterns = names_over("ابتحسلمنوي", 3_000, 8);
+        patterns.extend(["ب", "بب", "ببب", "لا", "الا", "سلام"].map(String::from));
+        let words = names_over("ابتحسلمنوي", 400, 9);
+        let text = words.join(" ") + &words.concat();
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        let (coded, utf8) = both_searches(&patterns, &text);
+        assert!(coded.len() > 2_000, "{}", coded.len());
+        assert_eq!(coded, utf8);
     }
 
     #[test]

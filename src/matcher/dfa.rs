@@ -1,0 +1,180 @@
+//! The search DFA over the character code, built by the textbook construction.
+//!
+//! aho-corasick's DFA was the search until now, built from its noncontiguous NFA: for
+//! the built-in names that took half the instructions of a one-line run (about 200 M),
+//! as it fills each missing transition by walking failure links. Here the trie is built
+//! straight into the transition table, and one breadth-first pass fills every missing
+//! transition from the failure state's row, complete by then: states × classes steps,
+//! with no walk. The search is the same: one table step per character, a flag in the
+//! state value for states where patterns end, and the patterns of a state in the
+//! order aho-corasick reports them (the state's own, then those of its failure state).
+
+use std::collections::VecDeque;
+
+/// Set in a state value when patterns end in that state.
+const MATCH: u32 = 1 << 31;
+
+/// A missing transition while the trie is built.
+const NONE: u32 = u32::MAX;
+
+/// A DFA over codes `0..classes` (see `CharCode`), reporting every pattern that ends
+/// at each position, overlapping ones included (aho-corasick's `MatchKind::Standard`).
+#[derive(Debug, Clone)]
+pub(super) struct CodedDfa {
+    /// Row-major transitions, a row of `1 << shift` entries per state. A state value is
+    /// the offset of its row, with [`MATCH`] set when patterns end there.
+    trans: Vec<u32>,
+    shift: u32,
+    /// The patterns ending in the state of row `r` are
+    /// `matches[match_ends[r] as usize..match_ends[r + 1] as usize]`.
+    match_ends: Vec<u32>,
+    matches: Vec<u32>,
+    /// Each pattern's length, in codes (characters).
+    pattern_chars: Vec<u32>,
+}
+
+impl CodedDfa {
+    /// The DFA of `patterns` (coded strings over `0..classes`), or `None` when a code
+    /// is out of range or the table would not fit a `u32` offset. `states` is the
+    /// trie's size if known (`DfaCost::states`), to allocate the table once.
+    pub(super) fn build(patterns: &[&[u8]], classes: usize, states: usize) -> Option<CodedDfa> {
+        let stride = classes.max(1).next_power_of_two();
+        let shift = stride.trailing_zeros();
+        // The trie, straight into the table: a state's row holds its children, NONE
+        // elsewhere; `own` lists (state, pattern) where a pattern ends.
+        let mut trans: Vec<u32> = Vec::with_capacity(states.max(1).saturating_mul(stride));
+        trans.resize(stride, NONE);
+        let mut own: Vec<(u32, u32)> = Vec::with_capacity(patterns.len());
+        for (id, pattern) in patterns.iter().enumerate() {
+            let mut row = 0usize;
+            for &c in *pattern {
+                let c = usize::from(c);
+                if c >= classes {
+                    return None;
+                }
+                let next = trans[row + c];
+                row = if next == NONE {
+                    let new = trans.len();
+                    let value = u32::try_from(new).ok().filter(|v| v & MATCH == 0)?;
+                    trans[row + c] = value;
+                    trans.resize(new + stride, NONE);
+                    new
+                } else {
+                    next as usize
+                };
+            }
+            own.push((row as u32, u32::try_from(id).ok()?));
+        }
+        let states = trans.len() >> shift;
+        own.sort_by_key(|&(row, _)| row);
+        // Breadth first: a state's failure state is shallower, so its row is complete
+        // and its match list final when the state is reached.
+        let mut fail = vec![0u32; states];
+        let mut match_ends = vec![0u32; states + 1];
+        let mut list_of: Vec<(u32, u32)> = vec![(0, 0); states];
+        let mut matches: Vec<u32> = Vec::new();
+        let mut queue: VecDeque<u32> = VecDeque::with_capacity(states);
+        queue.push_back(0);
+        while let Some(row) = queue.pop_front() {
+            let (row, state) = (row as usize, row as usize >> shift);
+            let failure = fail[state] as usize;
+            // The state's own patterns, then its failure state's (none for the root).
+            let begin = matches.len();
+            let at = own.partition_point(|&(r, _)| (r as usize) < row);
+            matches.extend(
+                own[at..]
+                    .iter()
+                    .take_while(|&&(r, _)| r as usize == row)
+                    .map(|&(_, p)| p),
+            );
+            if row != 0 {
+                let (from, to) = list_of[failure >> shift];
+                matches.extend_from_within(from as usize..to as usize);
+            }
+            list_of[state] = (
+                u32::try_from(begin).ok()?,
+                u32::try_from(matches.len()).ok()?,
+            );
+            for c in 0..stride {
+                let child = trans[row + c];
+                if child == NONE {
+                    // The root loops to itself; others go where their failure state goes.
+                    trans[row + c] = if row == 0 { 0 } else { trans[failure + c] };
+                } else {
+                    fail[child as usize >> shift] = if row == 0 { 0 } else { trans[failure + c] };
+                    queue.push_back(child);
+                }
+            }
+        }
+        // Rows are numbered in insertion order; the lists were made in breadth-first
+        // order, so they are laid out by row now, and the match flags set.
+        let mut flat = Vec::with_capacity(matches.len());
+        for (state, &(from, to)) in list_of.iter().enumerate() {
+            match_ends[state] = u32::try_from(flat.len()).ok()?;
+            flat.extend_from_slice(&matches[from as usize..to as usize]);
+        }
+        match_ends[states] = u32::try_from(flat.len()).ok()?;
+        for value in &mut trans {
+            let state = *value as usize >> shift;
+            if match_ends[state] != match_ends[state + 1] {
+                *value |= MATCH;
+            }
+        }
+        trans.shrink_to_fit();
+        let pattern_chars = patterns.iter().map(|p| p.len() as u32).collect();
+        Some(CodedDfa {
+            trans,
+            shift,
+            match_ends,
+            matches: flat,
+            pattern_chars,
+        })
+    }
+
+    /// The start state.
+    #[inline]
+    pub(super) fn start(&self) -> u32 {
+        if self.match_ends[0] != self.match_ends[1] {
+            MATCH
+        } else {
+            0
+        }
+    }
+
+    /// The state after `state` reads `code`.
+    #[inline(always)]
+    pub(super) fn next(&self, state: u32, code: u8) -> u32 {
+        self.trans
+            .get((state & !MATCH) as usize + usize::from(code))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Whether patterns end in `state`.
+    #[inline(always)]
+    pub(super) fn is_match(state: u32) -> bool {
+        state & MATCH != 0
+    }
+
+    /// The patterns ending in `state`, with their lengths in characters.
+    pub(super) fn matches(&self, state: u32) -> impl Iterator<Item = (u32, usize)> + '_ {
+        let row = (state & !MATCH) as usize >> self.shift;
+        let from = self.match_ends.get(row).copied().unwrap_or(0) as usize;
+        let to = self.match_ends.get(row + 1).copied().unwrap_or(0) as usize;
+        self.matches.get(from..to).unwrap_or(&[]).iter().map(|&p| {
+            (
+                p,
+                self.pattern_chars.get(p as usize).copied().unwrap_or(0) as usize,
+            )
+        })
+    }
+
+    /// Heap bytes.
+    pub(super) fn memory_usage(&self) -> usize {
+        (self.trans.capacity()
+            + self.match_ends.capacity()
+            + self.matches.capacity()
+            + self.pattern_chars.capacity())
+            * std::mem::size_of::<u32>()
+    }
+}
