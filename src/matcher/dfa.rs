@@ -29,8 +29,6 @@ pub(super) struct CodedDfa {
     /// `matches[match_ends[r] as usize..match_ends[r + 1] as usize]`.
     match_ends: Vec<u32>,
     matches: Vec<u32>,
-    /// Each pattern's length, in codes (characters).
-    pattern_chars: Vec<u32>,
 }
 
 impl CodedDfa {
@@ -121,13 +119,11 @@ impl CodedDfa {
             }
         }
         trans.shrink_to_fit();
-        let pattern_chars = patterns.iter().map(|p| p.len() as u32).collect();
         Some(CodedDfa {
             trans,
             shift,
             match_ends,
             matches: flat,
-            pattern_chars,
         })
     }
 
@@ -156,25 +152,17 @@ impl CodedDfa {
         state & MATCH != 0
     }
 
-    /// The patterns ending in `state`, with their lengths in characters.
-    pub(super) fn matches(&self, state: u32) -> impl Iterator<Item = (u32, usize)> + '_ {
+    /// The patterns ending in `state`.
+    pub(super) fn matches(&self, state: u32) -> &[u32] {
         let row = (state & !MATCH) as usize >> self.shift;
         let from = self.match_ends.get(row).copied().unwrap_or(0) as usize;
         let to = self.match_ends.get(row + 1).copied().unwrap_or(0) as usize;
-        self.matches.get(from..to).unwrap_or(&[]).iter().map(|&p| {
-            (
-                p,
-                self.pattern_chars.get(p as usize).copied().unwrap_or(0) as usize,
-            )
-        })
+        self.matches.get(from..to).unwrap_or(&[])
     }
 
     /// Heap bytes.
     pub(super) fn memory_usage(&self) -> usize {
-        (self.trans.capacity()
-            + self.match_ends.capacity()
-            + self.matches.capacity()
-            + self.pattern_chars.capacity())
+        (self.trans.capacity() + self.match_ends.capacity() + self.matches.capacity())
             * std::mem::size_of::<u32>()
     }
 }

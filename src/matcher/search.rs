@@ -232,13 +232,18 @@ fn fail_steps(patterns: &[&[u8]]) -> usize {
 #[derive(Debug, Clone)]
 pub(super) enum Search {
     /// The DFA over [`CharCode`], when [`DfaCost::dfa_fits`].
-    Dfa { dfa: Box<CodedDfa>, code: CharCode },
+    Dfa {
+        dfa: Box<CodedDfa>,
+        code: CharCode,
+        pattern_bytes: Vec<u32>,
+    },
     /// aho-corasick's contiguous NFA over [`CharCode`], for name sets whose DFA would
     /// be too large or too costly to build.
     Nfa {
         nfa: Box<contiguous::NFA>,
         start: StateID,
         code: CharCode,
+        pattern_bytes: Vec<u32>,
     },
     /// An automaton over UTF-8, for pattern sets with too many distinct characters
     /// to code.
@@ -270,6 +275,9 @@ impl Search {
             )));
         }
         if let Some(code) = CharCode::build(patterns.clone()) {
+            // A match is the pattern's characters exactly (no other character has a
+            // pattern's code), so its length in the text is the pattern's in UTF-8.
+            let pattern_bytes = patterns.clone().map(|p| p.len() as u32).collect();
             let coded: Vec<Vec<u8>> = patterns.map(|p| code.encode(p)).collect();
             let slices: Vec<&[u8]> = coded.iter().map(Vec::as_slice).collect();
             let cost = DfaCost::of(&slices);
@@ -278,6 +286,7 @@ impl Search {
                     return Ok(Search::Dfa {
                         dfa: Box::new(dfa),
                         code,
+                        pattern_bytes,
                     });
                 }
             }
@@ -297,6 +306,7 @@ impl Search {
                 nfa: Box::new(nfa),
                 start,
                 code,
+                pattern_bytes,
             });
         }
         let bytes: Vec<&[u8]> = patterns.clone().map(str::as_bytes).collect();
@@ -326,28 +336,36 @@ impl Search {
     /// order of their ends, overlapping ones included.
     pub(super) fn for_each(&self, text: &str, mut found: impl FnMut(usize, usize, usize)) {
         match self {
-            Search::Dfa { dfa, code } => {
+            Search::Dfa {
+                dfa,
+                code,
+                pattern_bytes,
+            } => {
                 let mut state = dfa.start();
                 for_each_code(code, text, |c, end| {
                     state = dfa.next(state, c);
                     if CodedDfa::is_match(state) {
-                        for (pattern, chars) in dfa.matches(state) {
-                            found(start_of(text, end, chars), end, pattern as usize);
+                        for &pattern in dfa.matches(state) {
+                            let start = start_of(pattern_bytes, end, pattern as usize);
+                            found(start, end, pattern as usize);
                         }
                     }
                 });
             }
-            Search::Nfa { nfa, start, code } => {
+            Search::Nfa {
+                nfa,
+                start,
+                code,
+                pattern_bytes,
+            } => {
                 let nfa = &**nfa;
                 let mut state = *start;
                 for_each_code(code, text, |c, end| {
                     state = nfa.next_state(Anchored::No, state, c);
                     if nfa.is_special(state) && nfa.is_match(state) {
                         for k in 0..nfa.match_len(state) {
-                            let pattern = nfa.match_pattern(state, k);
-                            // Pattern lengths are in characters here.
-                            let chars = nfa.pattern_len(pattern);
-                            found(start_of(text, end, chars), end, pattern.as_usize());
+                            let pattern = nfa.match_pattern(state, k).as_usize();
+                            found(start_of(pattern_bytes, end, pattern), end, pattern);
                         }
                     }
                 });
@@ -362,23 +380,27 @@ impl Search {
 
     pub(super) fn memory_usage(&self) -> usize {
         match self {
-            Search::Dfa { dfa, code } => dfa.memory_usage() + code.memory_usage(),
-            Search::Nfa { nfa, code, .. } => nfa.memory_usage() + code.memory_usage(),
+            Search::Dfa {
+                dfa,
+                code,
+                pattern_bytes,
+            } => dfa.memory_usage() + code.memory_usage() + pattern_bytes.capacity() * 4,
+            Search::Nfa {
+                nfa,
+                code,
+                pattern_bytes,
+                ..
+            } => nfa.memory_usage() + code.memory_usage() + pattern_bytes.capacity() * 4,
             Search::Utf8(ac) => ac.memory_usage(),
         }
     }
 }
 
-/// The byte offset in `text` where a match of `chars` characters ending at `end`
-/// starts.
+/// Where a match of `pattern` ending at byte `end` starts.
 #[inline]
-fn start_of(text: &str, end: usize, chars: usize) -> usize {
-    text.get(..end)
-        .unwrap_or("")
-        .char_indices()
-        .rev()
-        .nth(chars.saturating_sub(1))
-        .map_or(0, |(s, _)| s)
+fn start_of(pattern_bytes: &[u32], end: usize, pattern: usize) -> usize {
+    let len = pattern_bytes.get(pattern).copied().unwrap_or(0) as usize;
+    end.saturating_sub(len)
 }
 
 /// Calls `step(code, end)` for each character of `text`: its [`CharCode`] and the
