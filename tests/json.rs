@@ -1,14 +1,16 @@
 //! `json::JsonWriter` writes what `serde_json` writes, byte for byte: for the entities
-//! of the fixture articles, for entities with every optional field present and absent,
-//! and for documents written again with the fragments it kept.
+//! and events of the fixture articles, for entities and events with every optional
+//! field present and absent, and for documents written again with the fragments it
+//! kept.
 
 use serde_json::{Map, Value};
 use syria_extract::json::JsonWriter;
-use syria_extract::{Document, Entity, Extractor};
+use syria_extract::{Document, Entity, Event, Extractor};
 
-/// The fixture articles, and sentences that give the optional fields of an entity: a
+/// The fixture articles, and sentences that give the optional fields of an entity (a
 /// cue and a direction, homonyms decided and not, a reference with an antecedent and a
-/// default one, an affiliation, a source, a place outside Syria.
+/// default one, an affiliation, a source, a place outside Syria) and of an event (a
+/// tally, casualties, wounded, an unnamed place, an outcome, a back-reference).
 fn documents() -> Vec<(String, Document)> {
     let extractor = Extractor::default();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
@@ -31,6 +33,11 @@ fn documents() -> Vec<(String, Document)> {
         "وقال النظام إن الوضع هادئ في المدينة",
         "أفاد المرصد السوري لحقوق الإنسان بمقتل 5 مدنيين في غارة على مدينة إدلب، بحسب وكالة سانا",
         "وصل وفد تركي إلى موسكو قادما من أنقرة \"لبحث\" الوضع في سوريا",
+        "ارتفعت حصيلة القتلى منذ بداية العام إلى 3042 بحسب المرصد السوري لحقوق الإنسان",
+        "قتل وجرح 24 شخصا بقصف على مدينة دوما",
+        "قتل أكثر من 20 مدنيا وأصيب 7 آخرون بانفجار عبوة ناسفة في بلدة إلجويبار",
+        "قصفت قوات النظام بلدة كفرنبل ما أدى إلى مقتل 4 مدنيين. واستهدف القصف الأحياء السكنية",
+        "هاجم عناصر تنظيم داعش نقاطا لقوات النظام في بادية السخنة شرقي حمص أمس",
     ] {
         texts.push((sentence.to_string(), sentence.to_string()));
     }
@@ -46,6 +53,12 @@ fn documents() -> Vec<(String, Document)> {
 fn entity_bytes(writer: &mut JsonWriter, entity: &Entity) -> Vec<u8> {
     let mut out = Vec::new();
     writer.write_entity(&mut out, entity).unwrap();
+    out
+}
+
+fn event_bytes(writer: &mut JsonWriter, event: &Event) -> Vec<u8> {
+    let mut out = Vec::new();
+    writer.write_event(&mut out, event).unwrap();
     out
 }
 
@@ -73,6 +86,10 @@ fn entities_and_documents_are_written_as_serde_json_writes_them() {
         for entity in &doc.entities {
             let serde = serde_json::to_vec(entity).unwrap();
             assert_same(&entity_bytes(&mut writer, entity), &serde, &name);
+        }
+        for event in &doc.events {
+            let serde = serde_json::to_vec(event).unwrap();
+            assert_same(&event_bytes(&mut writer, event), &serde, &name);
         }
         let serde = serde_json::to_vec(&doc).unwrap();
         assert_same(&document_bytes(&mut writer, &doc), &serde, &name);
@@ -214,5 +231,157 @@ fn escapes_and_floats_are_written_as_serde_json_writes_them() {
         let entity: Entity = serde_json::from_value(value).unwrap();
         let serde = serde_json::to_vec(&entity).unwrap();
         assert_same(&entity_bytes(&mut writer, &entity), &serde, name);
+    }
+}
+
+/// The fields of `Event` that may be missing (skipped) or null, and those of its
+/// places and source (`locations`, `source`) and of its `place`.
+const EVENT_OPTIONAL: [&str; 13] = [
+    "trigger_words",
+    "place",
+    "unnamed_place",
+    "time",
+    "fatalities",
+    "fatalities_at_least",
+    "fatality_count",
+    "wounded",
+    "casualties",
+    "tally",
+    "source",
+    "part_of",
+    "refers_to",
+];
+const ARGUMENT_OPTIONAL: [&str; 6] = [
+    "type",
+    "pcode",
+    "coordinates",
+    "admin",
+    "geo_precision",
+    "situates",
+];
+const PLACE_OPTIONAL: [&str; 4] = ["direction", "pcode", "coordinates", "admin"];
+
+/// `object` with `key` taken away (or null, where the field is never skipped), and
+/// with the value `donors` have for it; the variants of each.
+fn variants_of(
+    object: &Map<String, Value>,
+    keys: &[&str],
+    donors: &Map<String, Value>,
+) -> Vec<Map<String, Value>> {
+    let mut out = Vec::new();
+    let (mut none, mut all) = (object.clone(), object.clone());
+    for key in keys {
+        let mut without = object.clone();
+        if matches!(*key, "time" | "fatalities" | "source") {
+            without.insert(key.to_string(), Value::Null);
+            none.insert(key.to_string(), Value::Null);
+        } else {
+            without.remove(*key);
+            none.remove(*key);
+        }
+        out.push(without);
+        let value = donors
+            .get(*key)
+            .unwrap_or_else(|| panic!("no donor of {key}"));
+        let mut with = object.clone();
+        with.insert(key.to_string(), value.clone());
+        all.insert(key.to_string(), value.clone());
+        out.push(with);
+    }
+    out.extend([none, all]);
+    out
+}
+
+/// A value of each of `keys` that some object has (not null).
+fn donors(objects: &[&Map<String, Value>], keys: &[&str]) -> Map<String, Value> {
+    keys.iter()
+        .map(|key| {
+            let value = objects
+                .iter()
+                .filter_map(|o| o.get(*key))
+                .find(|v| !v.is_null())
+                .unwrap_or_else(|| panic!("no object of the documents has {key}"));
+            (key.to_string(), value.clone())
+        })
+        .collect()
+}
+
+fn object(value: &Value) -> &Map<String, Value> {
+    value
+        .as_object()
+        .unwrap_or_else(|| panic!("an object: {value}"))
+}
+
+/// Events with each optional field taken away and given, and so the fields of their
+/// places, source and `place`, and an actor without a role: each written as
+/// serde_json does.
+#[test]
+fn events_with_and_without_every_optional_field_are_written_as_serde_json_writes_them() {
+    let events: Vec<Value> = documents()
+        .iter()
+        .flat_map(|(_, d)| &d.events)
+        .map(|e| serde_json::to_value(e).unwrap())
+        .collect();
+    let event_maps: Vec<&Map<String, Value>> = events.iter().map(object).collect();
+    let arguments: Vec<&Map<String, Value>> = events
+        .iter()
+        .flat_map(|e| {
+            e["locations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .chain([&e["source"]])
+        })
+        .filter(|a| !a.is_null())
+        .map(object)
+        .collect();
+    let places: Vec<&Map<String, Value>> = events
+        .iter()
+        .filter_map(|e| e.get("place"))
+        .map(object)
+        .collect();
+    let event_donors = donors(&event_maps, &EVENT_OPTIONAL);
+    let argument_donors = donors(&arguments, &ARGUMENT_OPTIONAL);
+    let place_donors = donors(&places, &PLACE_OPTIONAL);
+    assert!(
+        events.iter().any(|e| e["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["role"].is_null())),
+        "an actor without a role"
+    );
+
+    let mut variants: Vec<Map<String, Value>> = Vec::new();
+    for event in &event_maps {
+        variants.extend(variants_of(event, &EVENT_OPTIONAL, &event_donors));
+        let locations = event["locations"].as_array().unwrap();
+        for (i, location) in locations.iter().enumerate() {
+            for changed in variants_of(object(location), &ARGUMENT_OPTIONAL, &argument_donors) {
+                let mut variant = (*event).clone();
+                variant["locations"][i] = Value::Object(changed.clone());
+                variants.push(variant.clone());
+                variant["source"] = Value::Object(changed);
+                variants.push(variant);
+            }
+        }
+        if let Some(place) = event.get("place") {
+            for changed in variants_of(object(place), &PLACE_OPTIONAL, &place_donors) {
+                let mut variant = (*event).clone();
+                variant["place"] = Value::Object(changed);
+                variants.push(variant);
+            }
+        }
+        for (i, _) in event["actors"].as_array().unwrap().iter().enumerate() {
+            let mut variant = (*event).clone();
+            variant["actors"][i]["role"] = Value::Null;
+            variants.push(variant);
+        }
+    }
+    let mut writer = JsonWriter::default();
+    for variant in variants {
+        let event: Event = serde_json::from_value(Value::Object(variant)).unwrap();
+        let serde = serde_json::to_vec(&event).unwrap();
+        assert_same(&event_bytes(&mut writer, &event), &serde, "variant");
     }
 }
