@@ -668,7 +668,7 @@ fn write_blocks(
                     entities.entity(&mut body, json, entity)?;
                 }
                 for event in &document.events {
-                    events.push(event)?;
+                    events.push_with(|out| json.write_event(out, event))?;
                 }
                 for time in &document.times {
                     times.push(time)?;
@@ -701,11 +701,6 @@ struct ListWriter {
 }
 
 impl ListWriter {
-    fn item<T: serde::Serialize>(&mut self, out: &mut impl Write, item: &T) -> io::Result<()> {
-        self.next(out)?;
-        serde_json::to_writer(out, item).map_err(io::Error::from)
-    }
-
     fn entity(
         &mut self,
         out: &mut impl Write,
@@ -745,9 +740,15 @@ impl Spill {
 
     /// Adds an item; the file is made at the first.
     fn push<T: serde::Serialize>(&mut self, item: &T) -> io::Result<()> {
+        self.push_with(|out| serde_json::to_writer(out, item).map_err(io::Error::from))
+    }
+
+    /// Adds an item that `write` writes; the file is made at the first.
+    fn push_with(&mut self, write: impl FnOnce(&mut Store) -> io::Result<()>) -> io::Result<()> {
         let file = self.file;
         let store = self.store.get_or_insert_with(|| Store::new(file));
-        self.list.item(store, item)
+        self.list.next(store)?;
+        write(store)
     }
 
     /// Copies the items, comma-separated, to `out`.
