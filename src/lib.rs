@@ -84,6 +84,7 @@
 //! | [`sentence`] | sentence boundaries as the event stage sees them, and where [`Extractor::extract_blocks`] cuts a long text |
 //! | [`event`] | the event types, with their ACLED and CAMEO codes |
 //! | [`document`] | [`Document`] and its accessors; [`Block`], one block of a long text |
+//! | `json` | [`json::JsonWriter`]: documents as JSON, the bytes `serde_json` writes, faster (feature `json`, on by default) |
 //! | [`error`] | [`Error`] and [`ErrorKind`] |
 //!
 //! The matcher and the word-level helpers (`text`) are internal.
@@ -104,6 +105,8 @@ pub mod error;
 pub mod event;
 mod extractor;
 pub mod gazetteer;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod kinds;
 pub mod lexicon;
 mod matcher;

@@ -17,8 +17,9 @@ use std::time::Instant;
 
 use serde_json::value::RawValue;
 use syria_extract::acled::{self, DocumentInfo, RowEvents};
+use syria_extract::json::JsonWriter;
 use syria_extract::time::Date;
-use syria_extract::{Document, Extractor};
+use syria_extract::{Document, Entity, Extractor};
 
 use crate::inputs::{self, Input};
 use crate::jsonl::{self, FieldNames};
@@ -175,16 +176,20 @@ pub fn run(
         for _ in 0..workers {
             let answer_tx = answer_tx.clone();
             let (job_rx, names) = (&job_rx, &names);
-            scope.spawn(move || loop {
-                // The lock is held only while waiting for the next job.
-                let job = job_rx
-                    .lock()
-                    .map_err(|_| ())
-                    .and_then(|rx| rx.recv().map_err(|_| ()));
-                let Ok((seq, job)) = job else { break };
-                let answer = answer(extractor, format, names, args.date, job);
-                if answer_tx.send((seq, answer)).is_err() {
-                    break;
+            scope.spawn(move || {
+                // The fragments of JSON it keeps serve all the worker's documents.
+                let mut json = JsonWriter::default();
+                loop {
+                    // The lock is held only while waiting for the next job.
+                    let job = job_rx
+                        .lock()
+                        .map_err(|_| ())
+                        .and_then(|rx| rx.recv().map_err(|_| ()));
+                    let Ok((seq, job)) = job else { break };
+                    let answer = answer(extractor, &mut json, format, names, args.date, job);
+                    if answer_tx.send((seq, answer)).is_err() {
+                        break;
+                    }
                 }
             });
         }
@@ -383,6 +388,7 @@ fn write_in_order(
 /// A worker's part of one job: parse, extract, render.
 fn answer(
     extractor: &Extractor,
+    json: &mut JsonWriter,
     format: Format,
     names: &FieldNames,
     default_date: Option<Date>,
@@ -434,13 +440,14 @@ fn answer(
     answer.output = if doc.text.len() > BLOCK_BYTES {
         Rendered::Stored(store_answer(
             extractor,
+            json,
             format,
             &doc,
             BLOCK_BYTES,
             &mut answer.notes,
         ))
     } else {
-        Rendered::Bytes(render(extractor, format, &doc))
+        Rendered::Bytes(render(extractor, json, format, &doc))
     };
     answer
 }
@@ -508,16 +515,22 @@ fn line_document(
 }
 
 /// Extracts one document and renders its answer into memory (for the workers).
-fn render(extractor: &Extractor, format: Format, doc: &Doc) -> io::Result<Vec<u8>> {
+fn render(
+    extractor: &Extractor,
+    json: &mut JsonWriter,
+    format: Format,
+    doc: &Doc,
+) -> io::Result<Vec<u8>> {
     let document = library::extract(extractor, &doc.text, doc.date);
     let mut answer = Vec::with_capacity(doc.text.len() / 2 + 256);
-    write_answer(extractor, format, doc, &document, &mut answer)?;
+    write_answer(extractor, json, format, doc, &document, &mut answer)?;
     Ok(answer)
 }
 
 /// Writes the answer of one extracted document.
 fn write_answer(
     extractor: &Extractor,
+    json: &mut JsonWriter,
     format: Format,
     doc: &Doc,
     document: &Document,
@@ -538,7 +551,7 @@ fn write_answer(
                     skipped: false,
                 },
             );
-            serde_json::to_writer(&mut body, document)?;
+            json.write_document(&mut body, document)?;
             body.write_all(b"\n")?;
             // Not `flush`, which would flush standard output too, once per document.
             body.into_inner().map_err(io::IntoInnerError::into_error)?;
@@ -597,6 +610,7 @@ fn write_label(doc: &Doc, out: &mut dyn Write) -> io::Result<()> {
 /// so.
 fn store_answer(
     extractor: &Extractor,
+    json: &mut JsonWriter,
     format: Format,
     doc: &Doc,
     max_bytes: usize,
@@ -604,7 +618,7 @@ fn store_answer(
 ) -> io::Result<Store> {
     let mut store = Store::new(true);
     // Flushed here, so that a failure shows now and not when the writer copies it out.
-    match write_blocks(extractor, format, doc, max_bytes, true, &mut store)
+    match write_blocks(extractor, json, format, doc, max_bytes, true, &mut store)
         .and_then(|()| store.flush())
     {
         Ok(()) => Ok(store),
@@ -615,7 +629,7 @@ fn store_answer(
                 doc.label.key()
             ));
             let mut memory = Store::new(false);
-            write_blocks(extractor, format, doc, max_bytes, false, &mut memory)?;
+            write_blocks(extractor, json, format, doc, max_bytes, false, &mut memory)?;
             Ok(memory)
         }
     }
@@ -631,6 +645,7 @@ fn store_answer(
 /// merge across blocks.
 fn write_blocks(
     extractor: &Extractor,
+    json: &mut JsonWriter,
     format: Format,
     doc: &Doc,
     max_bytes: usize,
@@ -650,10 +665,10 @@ fn write_blocks(
             for block in blocks {
                 let document = block.document;
                 for entity in &document.entities {
-                    entities.item(&mut body, entity)?;
+                    entities.entity(&mut body, json, entity)?;
                 }
                 for event in &document.events {
-                    events.push(event)?;
+                    events.push_with(|out| json.write_event(out, event))?;
                 }
                 for time in &document.times {
                     times.push(time)?;
@@ -674,7 +689,7 @@ fn write_blocks(
             for block in blocks {
                 gathered.add(block.document);
             }
-            write_answer(extractor, format, doc, gathered.document(), out)
+            write_answer(extractor, json, format, doc, gathered.document(), out)
         }
     }
 }
@@ -686,12 +701,23 @@ struct ListWriter {
 }
 
 impl ListWriter {
-    fn item<T: serde::Serialize>(&mut self, out: &mut impl Write, item: &T) -> io::Result<()> {
+    fn entity(
+        &mut self,
+        out: &mut impl Write,
+        json: &mut JsonWriter,
+        entity: &Entity,
+    ) -> io::Result<()> {
+        self.next(out)?;
+        json.write_entity(out, entity)
+    }
+
+    /// The comma before an item but the first.
+    fn next(&mut self, out: &mut impl Write) -> io::Result<()> {
         if self.items > 0 {
             out.write_all(b",")?;
         }
         self.items += 1;
-        serde_json::to_writer(out, item).map_err(io::Error::from)
+        Ok(())
     }
 }
 
@@ -714,9 +740,15 @@ impl Spill {
 
     /// Adds an item; the file is made at the first.
     fn push<T: serde::Serialize>(&mut self, item: &T) -> io::Result<()> {
+        self.push_with(|out| serde_json::to_writer(out, item).map_err(io::Error::from))
+    }
+
+    /// Adds an item that `write` writes; the file is made at the first.
+    fn push_with(&mut self, write: impl FnOnce(&mut Store) -> io::Result<()>) -> io::Result<()> {
         let file = self.file;
         let store = self.store.get_or_insert_with(|| Store::new(file));
-        self.list.item(store, item)
+        self.list.next(store)?;
+        write(store)
     }
 
     /// Copies the items, comma-separated, to `out`.
