@@ -508,9 +508,54 @@ impl Extractor {
             extractor: self,
             article: article.into(),
             max_bytes,
-            next: 0,
-            events_before: 0,
+            cursor: BlockCursor::default(),
         }
+    }
+
+    /// Extracts the next block of a long text, where `cursor` says block extraction
+    /// stands, and moves the cursor past it: the step [`extract_blocks`] repeats, for a
+    /// caller that cannot keep its borrowing iterator between blocks (an iterator in
+    /// another language, a job resumed later). `None` once the text is done.
+    ///
+    /// Given the same `article` and `max_bytes` each time, the blocks are those of
+    /// [`extract_blocks`](Extractor::extract_blocks).
+    ///
+    /// ```
+    /// use syria_extract::{BlockCursor, Extractor};
+    ///
+    /// let extractor = Extractor::default();
+    /// let text = "قصفت قوات النظام مدينة حمص.\n\nخرجت مظاهرة في مدينة إدلب.";
+    /// let mut cursor = BlockCursor::default();
+    /// let mut blocks = Vec::new();
+    /// while let Some(block) = extractor.extract_block(text, 40, &mut cursor) {
+    ///     blocks.push(block);
+    /// }
+    /// assert_eq!(cursor.next, text.len());
+    /// assert_eq!(blocks, extractor.extract_blocks(text, 40).collect::<Vec<_>>());
+    /// ```
+    pub fn extract_block<'t>(
+        &self,
+        article: impl Into<Article<'t>>,
+        max_bytes: usize,
+        cursor: &mut BlockCursor,
+    ) -> Option<Block> {
+        let article = article.into();
+        let text = article.text;
+        let start = cursor.next;
+        if start >= text.len() || !text.is_char_boundary(start) {
+            return None;
+        }
+        let end = crate::sentence::block_end(text, start, max_bytes);
+        let block = Article::new(text.get(start..end)?).published(article.published);
+        let mut document = self.extract(block);
+        document.shift(start, cursor.events_before);
+        cursor.next = end;
+        cursor.events_before += document.events.len();
+        Some(Block {
+            start,
+            end,
+            document,
+        })
     }
 
     /// The match stage: every hit of the text, sorted by what it may stand for.
@@ -683,31 +728,38 @@ pub struct Blocks<'e, 't> {
     extractor: &'e Extractor,
     article: Article<'t>,
     max_bytes: usize,
-    next: usize,
-    events_before: usize,
+    cursor: BlockCursor,
+}
+
+impl Blocks<'_, '_> {
+    /// Where the iterator stands: the next block and the events before it.
+    pub fn cursor(&self) -> BlockCursor {
+        self.cursor
+    }
 }
 
 impl Iterator for Blocks<'_, '_> {
     type Item = Block;
 
     fn next(&mut self) -> Option<Block> {
-        let text = self.article.text;
-        if self.next >= text.len() {
-            return None;
-        }
-        let start = self.next;
-        let end = crate::sentence::block_end(text, start, self.max_bytes);
-        self.next = end;
-        let block = Article::new(&text[start..end]).published(self.article.published);
-        let mut document = self.extractor.extract(block);
-        document.shift(start, self.events_before);
-        self.events_before += document.events.len();
-        Some(Block {
-            start,
-            end,
-            document,
-        })
+        self.extractor
+            .extract_block(self.article, self.max_bytes, &mut self.cursor)
     }
+}
+
+/// Where block extraction of a text stands between two blocks: see
+/// [`Extractor::extract_block`].
+///
+/// ```
+/// let cursor = syria_extract::BlockCursor::default();
+/// assert_eq!((cursor.next, cursor.events_before), (0, 0));
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BlockCursor {
+    /// Where the next block starts (a byte offset into the text).
+    pub next: usize,
+    /// The events of the blocks before: the next block's event indexes start here.
+    pub events_before: usize,
 }
 
 impl std::iter::FusedIterator for Blocks<'_, '_> {}

@@ -119,7 +119,7 @@ pub use document::{Block, Document};
 pub use entity::{Entity, EntityKind, EntityType};
 pub use error::{Error, ErrorKind};
 pub use event::{Event, EventKind, Role};
-pub use extractor::{Article, Blocks, Extractor, ExtractorBuilder};
+pub use extractor::{Article, BlockCursor, Blocks, Extractor, ExtractorBuilder};
 
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]

@@ -228,3 +228,50 @@ fn acled_rows_from_the_gathered_row_events_equal_those_of_all_blocks() {
         );
     }
 }
+
+/// A cursor carried from one call to the next gives the iterator's blocks, and one
+/// saved part-way resumes where it stood: what an iterator in Python does.
+#[test]
+fn a_cursor_resumes_block_extraction_where_it_stood() {
+    let text = articles();
+    let extractor = Extractor::default();
+    let date = Date::new(2024, 5, 2).ok();
+    let article = Article::new(&text).published(date);
+    let blocks: Vec<_> = extractor.extract_blocks(article, 2_000).collect();
+    assert!(blocks.len() >= 4, "{} blocks", blocks.len());
+    let mut cursor = syria_extract::BlockCursor::default();
+    let mut stepped = Vec::new();
+    while let Some(block) = extractor.extract_block(article, 2_000, &mut cursor) {
+        assert_eq!(cursor.next, block.end);
+        stepped.push(block);
+    }
+    assert_eq!(stepped, blocks);
+    assert_eq!(
+        cursor.events_before,
+        blocks
+            .iter()
+            .map(|b| b.document.events.len())
+            .sum::<usize>()
+    );
+    // Saved after two blocks, the cursor goes on with the third.
+    let mut iter = extractor.extract_blocks(article, 2_000);
+    iter.by_ref().take(2).for_each(drop);
+    let mut saved = iter.cursor();
+    let third = extractor.extract_block(article, 2_000, &mut saved);
+    assert_eq!(third.as_ref(), blocks.get(2));
+    // A cursor past the end or inside a character has no block, and no panic.
+    for next in [
+        text.len(),
+        text.len() + 10,
+        text.find('ق').map_or(1, |i| i + 1),
+    ] {
+        let mut odd = syria_extract::BlockCursor {
+            next,
+            events_before: 0,
+        };
+        assert!(
+            extractor.extract_block(article, 2_000, &mut odd).is_none(),
+            "{next}"
+        );
+    }
+}

@@ -13,10 +13,10 @@ use std::path::PathBuf;
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyList, PyString, PyTuple, PyType};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple, PyType};
 use syria_extract::acled::{self, DocumentInfo};
 use syria_extract::time::{Date, DateErrorKind};
-use syria_extract::{Article, Document};
+use syria_extract::{Article, BlockCursor, Document};
 
 use crate::to_py::Converter;
 
@@ -91,6 +91,42 @@ impl Extractor {
         let date = date_arg(py, date, "date")?;
         let doc = py.detach(|| self.inner.extract(Article::new(text).published(date)));
         Converter::new(py)?.convert(&doc)
+    }
+
+    /// Extracts a long text one block at a time: an iterator of dicts ``{"start": int,
+    /// "end": int, "document": dict}``, one per block of at most ``max_bytes`` bytes of
+    /// UTF-8 (default 1 MB), cut at a paragraph break where there is one (else a line
+    /// break, a sentence end or a space). The library holds one block at a time, so a
+    /// text of hundreds of megabytes is extracted in memory bounded by the block size
+    /// and by what you keep of the results.
+    ///
+    /// Offsets in every ``document`` are into the whole ``text``, and event indexes
+    /// (``part_of``, ``refers_to``) count the events of the blocks before, as in the
+    /// CLI's output for a document over 1 MB. Each block is extracted as a text of its
+    /// own: which of two places of one name is meant, and what a word like "التنظيم"
+    /// refers to, is not read across a cut. A text of ``max_bytes`` or fewer is one
+    /// block whose document equals ``extract(text, date)``.
+    #[pyo3(signature = (text, date = None, max_bytes = 1_048_576))]
+    fn extract_blocks<'py>(
+        &self,
+        py: Python<'py>,
+        text: &Bound<'py, PyAny>,
+        date: Option<&Bound<'py, PyAny>>,
+        max_bytes: usize,
+    ) -> PyResult<Blocks> {
+        let text = str_arg(text, "text")?;
+        // Encoded once here; each block borrows the string's cached UTF-8.
+        text.to_str()?;
+        if max_bytes == 0 {
+            return Err(PyValueError::new_err("max_bytes: must be at least 1"));
+        }
+        Ok(Blocks {
+            extractor: self.inner.clone(),
+            text: text.clone().unbind(),
+            date: date_arg(py, date, "date")?,
+            max_bytes,
+            cursor: BlockCursor::default(),
+        })
     }
 
     /// Extracts many texts on every core, with the GIL released: a list of dicts in
@@ -290,6 +326,44 @@ impl Extractor {
         let files = slf.get().files.clone();
         let args = PyTuple::new(py, [files])?;
         PyTuple::new(py, [slf.get_type().into_any(), args.into_any()])
+    }
+}
+
+/// The blocks of a long text, extracted one at a time as they are read: see
+/// :meth:`Extractor.extract_blocks`.
+#[pyclass(module = "syria_extract")]
+struct Blocks {
+    extractor: syria_extract::Extractor,
+    text: Py<PyString>,
+    date: Option<Date>,
+    max_bytes: usize,
+    cursor: BlockCursor,
+}
+
+#[pymethods]
+impl Blocks {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__<'py>(
+        mut slf: PyRefMut<'py, Self>,
+        py: Python<'py>,
+    ) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let text = slf.text.clone_ref(py).into_bound(py);
+        let article = Article::new(text.to_str()?).published(slf.date);
+        let (max_bytes, mut cursor) = (slf.max_bytes, slf.cursor);
+        let extractor = &slf.extractor;
+        let block = py.detach(|| extractor.extract_block(article, max_bytes, &mut cursor));
+        slf.cursor = cursor;
+        let Some(block) = block else {
+            return Ok(None);
+        };
+        let dict = PyDict::new(py);
+        dict.set_item("start", block.start)?;
+        dict.set_item("end", block.end)?;
+        dict.set_item("document", Converter::new(py)?.convert(&block.document)?)?;
+        Ok(Some(dict))
     }
 }
 
@@ -555,6 +629,7 @@ fn type_name(value: &Bound<'_, PyAny>) -> String {
 fn native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<Extractor>()?;
+    m.add_class::<Blocks>()?;
     m.add("GazetteerError", py.get_type::<GazetteerError>())?;
     m.add_function(wrap_pyfunction!(normalize, m)?)?;
     m.add_function(wrap_pyfunction!(parse_date, m)?)?;

@@ -30,7 +30,7 @@ from ._native import (
     parse_date,
 )
 from ._native import Extractor as _NativeExtractor
-from .types import AcledRow, DateLike, Document, Entity, Event, TimeExpression
+from .types import AcledRow, Block, DateLike, Document, Entity, Event, TimeExpression
 
 if TYPE_CHECKING:  # pandas is optional
     import pandas
@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # pandas is optional
 __all__ = [
     "ACLED_COLUMNS",
     "AcledRow",
+    "Block",
     "DateLike",
     "Document",
     "Entity",

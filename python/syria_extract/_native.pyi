@@ -3,13 +3,15 @@
 import datetime
 import os
 from collections.abc import Iterable, Sequence
+from typing import final
 
 from typing_extensions import disjoint_base
 
-from .types import AcledRow, DateLike, Document
+from .types import AcledRow, Block, DateLike, Document
 
 __all__ = [
     "ACLED_COLUMNS",
+    "Blocks",
     "Extractor",
     "GazetteerError",
     "__version__",
@@ -32,6 +34,13 @@ class GazetteerError(ValueError):
     reason: str
     """What is wrong."""
 
+@final
+class Blocks:
+    """The blocks of a long text, extracted one at a time as they are read."""
+
+    def __iter__(self) -> Blocks: ...
+    def __next__(self) -> Block: ...
+
 @disjoint_base
 class Extractor:
     """Extracts actors, locations, sources, time expressions and events from Arabic news."""
@@ -43,6 +52,11 @@ class Extractor:
     def extract(self, text: str, date: DateLike | None = None) -> Document:
         """One text: its entities, events and times, as ``syria-extract extract`` prints
         them (without "file"). Byte offsets into the UTF-8 of ``text``."""
+    def extract_blocks(
+        self, text: str, date: DateLike | None = None, max_bytes: int = 1048576
+    ) -> Blocks:
+        """A long text one block of at most ``max_bytes`` at a time, in bounded memory:
+        offsets into the whole text, event indexes counting the blocks before."""
     def extract_batch(
         self,
         texts: Iterable[str],

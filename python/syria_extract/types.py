@@ -12,6 +12,7 @@ from typing import Any, Literal, TypedDict, Union
 
 __all__ = [
     "AcledRow",
+    "Block",
     "DateLike",
     "Document",
     "Entity",
@@ -97,6 +98,15 @@ class Document(TypedDict):
     entities: list[Entity]
     events: list[Event]
     times: list[TimeExpression]
+
+
+class Block(TypedDict):
+    """One block of a long text (``Extractor.extract_blocks``): its byte span in the
+    text's UTF-8 and its document, with offsets into the whole text."""
+
+    start: int
+    end: int
+    document: Document
 
 
 AcledRow = dict[str, Any]
