@@ -62,19 +62,30 @@ pub fn normalize(text: &str) -> Normalized {
 /// assert_eq!(normalize_str("الإيرانيّة"), "الايرانيه");
 /// ```
 pub fn normalize_str(text: &str) -> String {
-    // Gazetteer names are mostly normalized already: they are copied, without
-    // building an offset map.
-    if is_plain(text) {
-        return text.to_owned();
-    }
-    normalize(text).into_string()
-}
-
-/// Whether normalization leaves `text` unchanged because every character takes the
-/// hot path of [`Normalized::reset`] as it is (see [`plain_end`]).
-fn is_plain(text: &str) -> bool {
+    // Gazetteer names are mostly normalized already, or differ only by folds such as
+    // أ → ا and ة → ه: those are built without an offset map.
+    let bytes = text.as_bytes();
+    let hot = &*HOT;
+    let mut out = String::with_capacity(text.len());
     let mut last_space = false;
-    plain_end(text.as_bytes(), 0, &mut last_space, &HOT) == text.len()
+    let mut run_start = 0;
+    let mut pos = 0;
+    loop {
+        pos = plain_end(bytes, pos, &mut last_space, hot);
+        let Some(to) = fold_at(bytes, pos, hot) else {
+            break;
+        };
+        out.push_str(&text[run_start..pos]);
+        out.push(to);
+        last_space = false;
+        pos += 2;
+        run_start = pos;
+    }
+    if pos < text.len() {
+        return normalize(text).into_string();
+    }
+    out.push_str(&text[run_start..]);
+    out
 }
 
 /// The end of the run of characters from `start` that normalization keeps as they
@@ -132,6 +143,19 @@ fn plain_run_end(bytes: &[u8], start: usize, end: usize, last_space: &mut bool) 
         *last_space = bytes[end - 1] == b' ';
     }
     end
+}
+
+/// The letter the two-byte Arabic letter at `pos` folds to, keeping the byte length
+/// (أ → ا, ة → ه), if it is one.
+#[inline(always)]
+fn fold_at(bytes: &[u8], pos: usize, hot: &HotPath) -> Option<char> {
+    match bytes.get(pos..pos + 2) {
+        Some(&[lead, next]) if lead & 0xFC == 0xD8 => {
+            let i = arabic_index(lead, next);
+            (hot.arabic[i] == FOLD).then_some(hot.fold[i])
+        }
+        _ => None,
+    }
 }
 
 /// The index, in the tables of [`HotPath`], of the two-byte UTF-8 character of
@@ -330,21 +354,16 @@ impl Normalized {
         let mut pos = 0;
         loop {
             pos = plain_end(bytes, pos, &mut last_space, hot);
-            let Some(&b) = bytes.get(pos) else {
+            if pos == bytes.len() {
                 break;
-            };
-            if b & 0xFC == 0xD8 {
-                if let Some(&next) = bytes.get(pos + 1) {
-                    let i = arabic_index(b, next);
-                    if hot.arabic[i] == FOLD {
-                        self.text.push_str(&text[run_start..pos]);
-                        self.text.push(hot.fold[i]);
-                        last_space = false;
-                        pos += 2;
-                        run_start = pos;
-                        continue;
-                    }
-                }
+            }
+            if let Some(to) = fold_at(bytes, pos, hot) {
+                self.text.push_str(&text[run_start..pos]);
+                self.text.push(to);
+                last_space = false;
+                pos += 2;
+                run_start = pos;
+                continue;
             }
             self.text.push_str(&text[run_start..pos]);
             if linear_start < pos {
