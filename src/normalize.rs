@@ -62,61 +62,107 @@ pub fn normalize(text: &str) -> Normalized {
 /// assert_eq!(normalize_str("الإيرانيّة"), "الايرانيه");
 /// ```
 pub fn normalize_str(text: &str) -> String {
-    // Gazetteer names are mostly normalized already: they are copied, without
-    // building an offset map.
-    if is_plain(text) {
-        return text.to_owned();
-    }
-    normalize(text).into_string()
-}
-
-/// Whether normalization leaves `text` unchanged because every character takes the
-/// hot path of [`Normalized::reset`] as it is (see [`plain_len`]).
-fn is_plain(text: &str) -> bool {
+    // Gazetteer names are mostly normalized already, or differ only by folds such as
+    // أ → ا and ة → ه: those are built without an offset map.
     let bytes = text.as_bytes();
-    let arabic = &*ARABIC_KEEP;
+    let hot = &*HOT;
+    let mut out = String::with_capacity(text.len());
     let mut last_space = false;
+    let mut run_start = 0;
     let mut pos = 0;
-    while pos < bytes.len() {
-        let Some(len) = plain_len(bytes, pos, last_space, arabic) else {
-            return false;
+    loop {
+        pos = plain_end(bytes, pos, &mut last_space, hot);
+        let Some(to) = fold_at(bytes, pos, hot) else {
+            break;
         };
-        last_space = bytes[pos] == b' ';
-        pos += len;
+        out.push_str(&text[run_start..pos]);
+        out.push(to);
+        last_space = false;
+        pos += 2;
+        run_start = pos;
     }
-    true
+    if pos < text.len() {
+        return normalize(text).into_string();
+    }
+    out.push_str(&text[run_start..]);
+    out
 }
 
-/// The byte length of the character at `pos` when normalization keeps it as it is:
-/// plain ASCII (no capital, no white space but a space not after another) or an
-/// Arabic letter of `arabic` (U+0600..U+06FF, two bytes 110110xx 10xxxxxx). `None`
-/// for any other character. `last_space`: the output so far ends in a space.
+/// The end of the run of characters from `start` that normalization keeps as they
+/// are: plain ASCII (no capital, no white space but a space not after another) and the
+/// Arabic letters `hot` marks [`PLAIN`] (U+0600..U+06FF, two bytes 110110xx 10xxxxxx).
+/// `last_space` says the output so far ends in a space, before and after the run.
+///
+/// This is the hot loop of normalization: Arabic news is mostly such runs. It looks at
+/// two bytes at a time, which is one Arabic letter or an ASCII byte and what follows
+/// (a space before a space stops the run), so a character costs one look-up in
+/// [`HotPath::advance`] and no bookkeeping; the pairs are shifted out of one
+/// eight-byte word, so there is one bounds check per eight bytes, not per character.
 #[inline(always)]
-fn plain_len(bytes: &[u8], pos: usize, last_space: bool, arabic: &[bool; 256]) -> Option<usize> {
-    let b = *bytes.get(pos)?;
-    if b < 0x80 {
-        let plain = match b {
-            b'A'..=b'Z' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => false,
-            b' ' => !last_space,
-            _ => true,
-        };
-        plain.then_some(1)
-    } else if (0xD8..=0xDB).contains(&b) {
-        let cp = arabic_code_point(b, *bytes.get(pos + 1)?);
-        arabic
-            .get(cp - 0x600)
-            .copied()
-            .unwrap_or(false)
-            .then_some(2)
-    } else {
-        None
+fn plain_end(bytes: &[u8], start: usize, last_space: &mut bool, hot: &HotPath) -> usize {
+    let mut pos = start;
+    if *last_space && bytes.get(pos) == Some(&b' ') {
+        return pos;
+    }
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // Bit offset in `word` of the next character; pairs start at bytes 0..=6.
+        let mut bit = 0;
+        while bit <= 48 {
+            match hot.advance[usize::from((word >> bit) as u16)] {
+                0 => {
+                    pos += bit as usize / 8;
+                    return plain_run_end(bytes, start, pos, last_space);
+                }
+                len => bit += 8 * u32::from(len),
+            }
+        }
+        pos += bit as usize / 8;
+    }
+    while let Some(&[b, next]) = bytes.get(pos..pos + 2) {
+        match hot.advance[usize::from(u16::from_le_bytes([b, next]))] {
+            0 => return plain_run_end(bytes, start, pos, last_space),
+            len => pos += usize::from(len),
+        }
+    }
+    // The last byte of the text has no pair; a space there follows no space, or the
+    // pair before it would have stopped the run.
+    if pos + 1 == bytes.len() && bytes[pos] < 0x80 && hot.ascii[usize::from(bytes[pos])] != SLOW {
+        pos += 1;
+    }
+    plain_run_end(bytes, start, pos, last_space)
+}
+
+/// Ends the plain run `start..end` of [`plain_end`]: returns `end` and notes whether the
+/// output now ends in a space.
+#[inline(always)]
+fn plain_run_end(bytes: &[u8], start: usize, end: usize, last_space: &mut bool) -> usize {
+    if end > start {
+        *last_space = bytes[end - 1] == b' ';
+    }
+    end
+}
+
+/// The letter the two-byte Arabic letter at `pos` folds to, keeping the byte length
+/// (أ → ا, ة → ه), if it is one.
+#[inline(always)]
+fn fold_at(bytes: &[u8], pos: usize, hot: &HotPath) -> Option<char> {
+    match bytes.get(pos..pos + 2) {
+        Some(&[lead, next]) if lead & 0xFC == 0xD8 => {
+            let i = arabic_index(lead, next);
+            (hot.arabic[i] == FOLD).then_some(hot.fold[i])
+        }
+        _ => None,
     }
 }
 
-/// The code point of a two-byte UTF-8 character of U+0600..U+06FF.
+/// The index, in the tables of [`HotPath`], of the two-byte UTF-8 character of
+/// U+0600..U+06FF that starts with `lead` (0xD8..=0xDB) and goes on with `next`.
 #[inline(always)]
-fn arabic_code_point(lead: u8, next: u8) -> usize {
-    (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F)
+fn arabic_index(lead: u8, next: u8) -> usize {
+    (usize::from(lead & 0x03) << 6) | usize::from(next & 0x3F)
 }
 
 /// A piece of the offset map: the normalized bytes from `norm` up to the next piece's
@@ -200,27 +246,73 @@ fn action(c: char) -> Action {
     }
 }
 
-/// For each code point U+0600..U+06FF: whether normalization keeps it unchanged.
-static ARABIC_KEEP: Lazy<[bool; 256]> = Lazy::new(|| {
-    let mut table = [false; 256];
-    for (i, slot) in table.iter_mut().enumerate() {
-        *slot = char::from_u32(0x600 + i as u32).is_some_and(|c| matches!(action(c), Action::Keep));
-    }
-    table
-});
+/// Classes of [`HotPath`]: kept as it is.
+const PLAIN: u8 = 0;
+/// A space: kept unless the output already ends in one.
+const SPACE: u8 = 1;
+/// A two-byte Arabic letter that folds to another two-byte letter (أ → ا, ة → ه, ی → ي).
+const FOLD: u8 = 2;
+/// Anything else: the slow path, [`action`] on the whole character.
+const SLOW: u8 = 3;
 
-/// For each code point U+0600..U+06FF: the letter it folds to when that is another
-/// two-byte letter of the block (أ → ا, ة → ه, ی → ي), the common case off the hot path.
-static ARABIC_FOLD: Lazy<[Option<char>; 256]> = Lazy::new(|| {
-    let mut table = [None; 256];
-    for (i, slot) in table.iter_mut().enumerate() {
-        if let Some(c) = char::from_u32(0x600 + i as u32) {
-            if let Action::To(to) = action(c) {
-                *slot = (to.len_utf8() == 2).then_some(to);
+/// What [`Normalized::reset`] does, by table look-up, with ASCII and the two-byte
+/// Arabic block, derived from [`action`] so that the rules stay in one place.
+struct HotPath {
+    /// The class of each ASCII byte: [`PLAIN`], [`SPACE`] or [`SLOW`].
+    ascii: [u8; 128],
+    /// The class of each code point U+0600..U+06FF by [`arabic_index`]: [`PLAIN`],
+    /// [`FOLD`] or [`SLOW`].
+    arabic: [u8; 256],
+    /// The letter each [`FOLD`] code point becomes.
+    fold: [char; 256],
+    /// For the two bytes `[b, next]` at a position, indexed by
+    /// `u16::from_le_bytes([b, next])`: the length of the plain character starting
+    /// with `b`, 0 when it is not plain (or is a space before a space).
+    advance: [u8; 1 << 16],
+}
+
+static HOT: Lazy<HotPath> = Lazy::new(|| {
+    let mut hot = HotPath {
+        ascii: [SLOW; 128],
+        arabic: [SLOW; 256],
+        fold: ['\0'; 256],
+        advance: [0; 1 << 16],
+    };
+    for (b, class) in (0u8..).zip(hot.ascii.iter_mut()) {
+        *class = match (b, action(char::from(b))) {
+            (b' ', Action::Space) => SPACE,
+            (_, Action::Keep) => PLAIN,
+            _ => SLOW,
+        };
+    }
+    for (i, c) in (0x600..0x700).filter_map(char::from_u32).enumerate() {
+        match action(c) {
+            Action::Keep => hot.arabic[i] = PLAIN,
+            Action::To(to) if to.len_utf8() == 2 => {
+                hot.arabic[i] = FOLD;
+                hot.fold[i] = to;
+            }
+            _ => {}
+        }
+    }
+    for b in 0..0x80u8 {
+        for next in 0..=0xFFu8 {
+            let plain = match hot.ascii[usize::from(b)] {
+                PLAIN => true,
+                SPACE => next != b' ',
+                _ => false,
+            };
+            hot.advance[usize::from(u16::from_le_bytes([b, next]))] = u8::from(plain);
+        }
+    }
+    for lead in 0xD8..=0xDBu8 {
+        for next in 0x80..=0xBFu8 {
+            if hot.arabic[arabic_index(lead, next)] == PLAIN {
+                hot.advance[usize::from(u16::from_le_bytes([lead, next]))] = 2;
             }
         }
     }
-    table
+    hot
 });
 
 fn digit(value: u32) -> Action {
@@ -249,54 +341,47 @@ impl Normalized {
         self.original_len = text.len();
         self.text.reserve(text.len());
         let bytes = text.as_bytes();
-        let arabic = &*ARABIC_KEEP;
-        let folds = &*ARABIC_FOLD;
+        let hot = &*HOT;
         let mut last_space = false;
         let mut last_kept_end = usize::MAX;
         // Bytes from `run_start` to `pos` are copied unchanged; they are appended in one
-        // go when a character needs work, so plain text costs a table look-up per
-        // character and one copy.
+        // go when a character needs work. Folds keep the byte length, so from
+        // `linear_start` to `pos` the map stays linear: one piece, recorded when a
+        // character of the slow path ends it.
         let mut run_start = 0;
+        let mut linear_start = 0;
+        let mut linear_norm = 0;
         let mut pos = 0;
-        while pos < bytes.len() {
-            let b = bytes[pos];
-            if let Some(len) = plain_len(bytes, pos, last_space, arabic) {
-                last_space = b == b' ';
-                pos += len;
+        loop {
+            pos = plain_end(bytes, pos, &mut last_space, hot);
+            if pos == bytes.len() {
+                break;
+            }
+            if let Some(to) = fold_at(bytes, pos, hot) {
+                self.text.push_str(&text[run_start..pos]);
+                self.text.push(to);
+                last_space = false;
+                pos += 2;
+                run_start = pos;
                 continue;
             }
-            if (0xD8..=0xDB).contains(&b) {
-                if let Some(&next) = bytes.get(pos + 1) {
-                    let cp = arabic_code_point(b, next);
-                    // The letter folds (أ → ا, ة → ه): same length, so the map to the
-                    // original stays linear and only the two bytes change.
-                    if let Some(&Some(to)) = folds.get(cp - 0x600) {
-                        if run_start < pos {
-                            self.push_run(text, run_start, pos);
-                        }
-                        self.push_char(to, pos, 2);
-                        last_space = false;
-                        last_kept_end = pos + 2;
-                        pos += 2;
-                        run_start = pos;
-                        continue;
-                    }
-                }
-            }
-            if run_start < pos {
-                self.push_run(text, run_start, pos);
+            self.text.push_str(&text[run_start..pos]);
+            if linear_start < pos {
+                self.push_linear(linear_norm, linear_start, pos);
                 last_kept_end = if last_space { usize::MAX } else { pos };
             }
             let Some(c) = text.get(pos..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
-            let len = c.len_utf8();
             self.push_slow(c, pos, &mut last_space, &mut last_kept_end);
-            pos += len;
+            pos += c.len_utf8();
             run_start = pos;
+            linear_start = pos;
+            linear_norm = self.text.len();
         }
-        if run_start < bytes.len() {
-            self.push_run(text, run_start, bytes.len());
+        self.text.push_str(&text[run_start..]);
+        if linear_start < bytes.len() {
+            self.push_linear(linear_norm, linear_start, bytes.len());
         }
     }
 
@@ -351,10 +436,9 @@ impl Normalized {
         }
     }
 
-    /// Appends `text[start..end]` unchanged.
-    fn push_run(&mut self, text: &str, start: usize, end: usize) {
-        let norm = self.text.len();
-        self.text.push_str(&text[start..end]);
+    /// Records that the normalized bytes from `norm` on (to the end of the text so
+    /// far) correspond byte for byte to the original bytes `start..end`.
+    fn push_linear(&mut self, norm: usize, start: usize, end: usize) {
         if let Some(last) = self.pieces.last_mut() {
             if last.linear && last.orig_end == start {
                 last.orig_end = end;
@@ -677,6 +761,139 @@ mod tests {
                     let back = normalize_str(&text[r.clone()]);
                     prop_assert!(back.contains(n[s..e].trim()), "{:?} -> {:?} vs {:?}", &text[r], back, &n[s..e]);
                 }
+            }
+        }
+    }
+
+    /// The hot path of `reset` (table look-ups, runs copied whole, folds inside a
+    /// linear piece) against plain references that treat one character at a time.
+    mod hot_path {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// `reset` as if no character were plain: the slow path for every character.
+        fn char_by_char(text: &str) -> Normalized {
+            let mut out = Normalized {
+                original_len: text.len(),
+                ..Normalized::default()
+            };
+            let (mut last_space, mut last_kept_end) = (false, usize::MAX);
+            for (pos, c) in text.char_indices() {
+                out.push_slow(c, pos, &mut last_space, &mut last_kept_end);
+            }
+            out
+        }
+
+        /// For each character of the normalized text, the original bytes of the
+        /// character it comes from, and the end of the harakat written on that
+        /// character; straight from [`action`], without the offset map.
+        fn units(text: &str) -> Vec<(Range<usize>, usize)> {
+            let mut units: Vec<(Range<usize>, usize)> = Vec::new();
+            let mut last_space = false;
+            // Whether the previous character gave output that harakat may join.
+            let mut open = false;
+            for (pos, c) in text.char_indices() {
+                let end = pos + c.len_utf8();
+                let out = match action(c) {
+                    Action::Keep => c.to_string(),
+                    Action::To(to) => to.to_string(),
+                    Action::Space if last_space => String::new(),
+                    Action::Space => " ".to_owned(),
+                    Action::DropMark => {
+                        // The harakat join every character of the unit they sit on.
+                        let on = units.last().filter(|_| open).map(|u| u.0.clone());
+                        for unit in units
+                            .iter_mut()
+                            .rev()
+                            .take_while(|u| Some(&u.0) == on.as_ref())
+                        {
+                            unit.1 = end;
+                        }
+                        continue;
+                    }
+                    Action::Drop => {
+                        open = false;
+                        continue;
+                    }
+                    Action::Decompose => normalize_str(&c.to_string()),
+                };
+                if matches!(action(c), Action::Space) {
+                    last_space = true;
+                    open = false;
+                } else if !out.is_empty() {
+                    last_space = out.ends_with(' ');
+                    open = true;
+                }
+                for _ in out.chars() {
+                    units.push((pos..end, end));
+                }
+            }
+            units
+        }
+
+        fn check(text: &str) -> Result<(), TestCaseError> {
+            let norm = normalize(text);
+            prop_assert_eq!(&norm, &char_by_char(text), "{:?}", text);
+            prop_assert_eq!(normalize_str(text), norm.as_str());
+            let units = units(text);
+            let n = norm.as_str();
+            prop_assert_eq!(units.len(), n.chars().count(), "{:?}", text);
+            for ((at, c), (unit, with_marks)) in n.char_indices().zip(&units) {
+                prop_assert_eq!(norm.original_start(at), unit.start, "{:?} at {}", text, at);
+                let end = norm.original_end(at + c.len_utf8());
+                prop_assert_eq!(end, *with_marks, "{:?} end of {}", text, at);
+            }
+            Ok(())
+        }
+
+        /// Text in the proportions of news with everything the hot path must tell
+        /// apart: kept letters, folds, harakat, tatweel, capitals, white-space runs,
+        /// digits, ligatures, controls, and two-, three- and four-byte characters.
+        fn newsish() -> impl Strategy<Value = String> {
+            let pieces = prop_oneof![
+                4 => "[\u{0627}\u{0628}\u{062A}-\u{063A}\u{0641}-\u{0648}\u{064A}]{1,12}",
+                2 => "[أإآٱةىئؤیکھ]",
+                2 => "[\u{064B}-\u{0652}\u{0670}\u{0640}]{1,2}",
+                3 => "[ \t\n\r\u{00A0}\u{2028}]{1,3}",
+                3 => Just(" ".to_owned()),
+                1 => "[A-Z][a-z]{0,5}",
+                1 => "[0-9\u{0660}-\u{0669}\u{06F0}-\u{06F9}]{1,3}",
+                1 => "[\u{FEFB}\u{FEF7}\u{FDF2}\u{FE8D}]",
+                1 => "[\u{200B}-\u{200F}\u{202A}-\u{202E}\u{061C}\u{00AD}\u{FEFF}]",
+                1 => "[«»،؛؟\u{0621}\u{067E}\u{06A9}\u{06D6}-\u{06ED}]",
+                1 => "[“”–…\u{1D400}\u{1F600}ÉÀ]",
+                1 => any::<char>().prop_map(|c| c.to_string()),
+            ];
+            proptest::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
+        }
+
+        #[test]
+        fn rows() {
+            for text in [
+                "",
+                " ",
+                "  ",
+                "أ",
+                "ب",
+                "a",
+                "A",
+                "\u{064E}",
+                "بَ",
+                " َ",
+                "قال  المرصد\n\nإن ٢٥ مدنياً قُتلوا في ريف حماة.",
+                "ـَ",
+                "كتب «سوريا» ﻻ ﷲ 😀 𝐀 SY24",
+            ] {
+                check(text).unwrap();
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(1024))]
+
+            #[test]
+            fn hot_path_matches_one_character_at_a_time(text in newsish()) {
+                check(&text)?;
             }
         }
     }
