@@ -87,7 +87,7 @@ fn self_overlapping_names_build_the_nfa_in_proportion() {
 }
 
 /// 20,000 villages of a user's survey: a DFA over them and the built-in names would
-/// take 124 MB (200,000 took 682 MB and more); the NFA takes a few.
+/// take 48 MB (200,000 took 682 MB and more); the NFA takes a few.
 #[test]
 fn a_large_user_gazetteer_builds_a_small_automaton() {
     let names = villages(20_000);

@@ -19,10 +19,11 @@ use super::dfa::CodedDfa;
 use crate::error::{Error, ErrorKind};
 
 /// The largest DFA built, in bytes of transitions. The built-in gazetteer's is
-/// 8.2 MB; this leaves room for some eight times its names (the OCHA communities,
-/// a user's villages) while a larger set falls back to the NFA, whose size grows
-/// with the names, not with names × alphabet.
-pub(super) const DFA_MAX_BYTES: usize = 64 << 20;
+/// 8.2 MB; this leaves room for a user's 10,000 villages (29 MB), while a larger set
+/// falls back to the NFA, whose size grows with the names, not with names × alphabet
+/// (20,000 villages: a 48 MB DFA, a 6 MB NFA), and which keeps a worker's memory
+/// within what one document may take (issue 17, target 5).
+pub(super) const DFA_MAX_BYTES: usize = 32 << 20;
 
 /// The longest failure chain a DFA state may have, on average. Real names share few
 /// suffixes with other names' beginnings: the built-in set averages under 4. Names
@@ -544,7 +545,7 @@ mod tests {
             "{} for {total}",
             search.memory_usage()
         );
-        // Too many names for the DFA's size bound (its table would pass 64 MB): Latin
+        // Too many names for the DFA's size bound (its table would pass 32 MB): Latin
         // letters and digits among the Arabic, 71 characters, widen each state's row
         // to 128.
         let many = names_over(
