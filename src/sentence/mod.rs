@@ -62,6 +62,12 @@ pub(crate) fn sentences_around(text: &str, positions: &[usize]) -> Vec<(usize, u
     let mut line_start = 0;
     let mut next = 0;
     while next < positions.len() && line_start <= text.len() {
+        // The lines before the one holding the next position hold none: skipped
+        // unread (a long text has more lines without triggers than with).
+        let pos = positions[next].min(text.len());
+        if let Some(newline) = text.get(line_start..pos).and_then(|t| t.rfind('\n')) {
+            line_start += newline + 1;
+        }
         let line_end = text[line_start..]
             .find('\n')
             .map_or(text.len(), |i| line_start + i);
