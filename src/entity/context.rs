@@ -25,6 +25,60 @@ pub(crate) struct CueIndex {
     longest: usize,
     /// Some cue has the role `location`.
     any_location: bool,
+    /// The last bytes of the cue words (see [`Endings`]): a word that ends in none of
+    /// them is no cue with or without clitics, and is not looked up.
+    endings: Endings,
+}
+
+/// A set of word endings, the last [`Endings::BYTES`] bytes of each word, as a bitmap
+/// of their hashes: a word whose ending is absent is none of the words, and a hit
+/// only says "maybe". Clitics are prefixes, so a word and its stems share the ending.
+#[derive(Debug, Clone)]
+struct Endings {
+    bits: Vec<u64>,
+    /// Some word is shorter than [`Endings::BYTES`]: every word may be one.
+    short_words: bool,
+}
+
+impl Default for Endings {
+    fn default() -> Endings {
+        Endings {
+            bits: vec![0; Endings::SLOTS / 64],
+            short_words: false,
+        }
+    }
+}
+
+impl Endings {
+    /// Two Arabic letters.
+    const BYTES: usize = 4;
+    const SLOTS: usize = 1 << 16;
+
+    fn new<'w>(words: impl Iterator<Item = &'w str>) -> Endings {
+        let mut endings = Endings::default();
+        for w in words {
+            match Endings::slot(w) {
+                Some(s) => endings.bits[s / 64] |= 1 << (s % 64),
+                None => endings.short_words = true,
+            }
+        }
+        endings
+    }
+
+    /// The bit of the word's ending; `None` for a word too short to have one.
+    fn slot(word: &str) -> Option<usize> {
+        let tail = word.as_bytes().last_chunk::<{ Endings::BYTES }>()?;
+        let h = u32::from_le_bytes(*tail).wrapping_mul(0x9E37_79B1);
+        Some((h >> 16) as usize)
+    }
+
+    /// Whether `word`, or a stem of it under clitics, may be one of the words.
+    fn may_hold(&self, word: &str) -> bool {
+        if self.short_words {
+            return true;
+        }
+        Endings::slot(word).is_some_and(|s| self.bits[s / 64] & (1 << (s % 64)) != 0)
+    }
 }
 
 impl CueIndex {
@@ -42,10 +96,12 @@ impl CueIndex {
         }
         let longest = by_word.keys().map(String::len).max().unwrap_or(0);
         let any_location = gaz.cues().iter().any(|c| c.role == CueRole::Location);
+        let endings = Endings::new(by_word.keys().map(String::as_str));
         CueIndex {
             by_word,
             longest,
             any_location,
+            endings,
         }
     }
 
@@ -71,7 +127,18 @@ impl CueIndex {
     /// As [`lookup`](Self::lookup), with whether the clitics before the cue include the
     /// article ("القرية", "بالمدينة").
     fn lookup_with_chain(&self, word: &str, roles: &[CueRole]) -> Option<(&CueEntry, bool)> {
-        // Most words around a name are no cue: the length check spares hashing them.
+        // Most words around a name are no cue: their ending tells, before any clitic
+        // is split off and any stem hashed.
+        if !self.endings.may_hold(word) {
+            return None;
+        }
+        self.lookup_every_stem(word, roles)
+    }
+
+    /// [`lookup_with_chain`](Self::lookup_with_chain) without the ending filter: the
+    /// word whole, then each stem under clitics.
+    fn lookup_every_stem(&self, word: &str, roles: &[CueRole]) -> Option<(&CueEntry, bool)> {
+        // The length check spares hashing a long word.
         let find = |w: &str| {
             if w.len() > self.longest {
                 return None;
@@ -292,6 +359,64 @@ pub(crate) fn joined(text: &str, end: usize, name: NameSpan) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The normalized cue words of the built-in gazetteer and the index over them.
+    fn builtin_cues() -> (CueIndex, Vec<String>) {
+        let index = CueIndex::new(crate::gazetteer::Gazetteer::builtin());
+        let mut words: Vec<String> = index.by_word.keys().cloned().collect();
+        words.sort();
+        (index, words)
+    }
+
+    /// The lookup with the ending filter answers as the lookup of every stem does.
+    fn same_answer(index: &CueIndex, word: &str) {
+        let roles: &[&[CueRole]] = &[
+            BEFORE_ROLES,
+            &[CueRole::DirectionBefore],
+            &[CueRole::DirectionAfter],
+            &[CueRole::Join],
+        ];
+        for r in roles {
+            let fast = index.lookup_with_chain(word, r).map(|(e, a)| (e.role, a));
+            let every = index.lookup_every_stem(word, r).map(|(e, a)| (e.role, a));
+            assert_eq!(fast, every, "{word} {r:?}");
+        }
+    }
+
+    #[test]
+    fn the_ending_filter_keeps_every_cue() {
+        let (index, words) = builtin_cues();
+        assert!(!words.is_empty());
+        for w in &words {
+            assert!(index.endings.may_hold(w), "{w}");
+            for p in ["", "و", "ب", "ال", "وال", "بال", "لل", "ف", "ك", "وب"] {
+                same_answer(&index, &format!("{p}{w}"));
+            }
+        }
+        // Words that are no cue, short ones and a non-Arabic one.
+        for w in ["", "ب", "قصف", "الطيران", "مدينتها", "abc", "قريةً", "x"]
+        {
+            same_answer(&index, w);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ending_filter_answers_as_the_full_lookup(
+            pick in 0usize..1000,
+            prefix in "(و|ف|ب|ل|ك|ال|لل|وال|بال)?",
+            cut in 0usize..4,
+            tail in "[ابتثجحخدذرزسشصضطظعغفقكلمنهويةى]{0,3}",
+            noise in "[ابتثجحخدذرزسشصضطظعغفقكلمنهويةى a]{0,12}",
+        ) {
+            let (index, words) = builtin_cues();
+            let cue = &words[pick % words.len()];
+            let kept: String = cue.chars().take(cue.chars().count().saturating_sub(cut)).collect();
+            same_answer(&index, &format!("{prefix}{cue}"));
+            same_answer(&index, &format!("{prefix}{kept}{tail}"));
+            same_answer(&index, &format!("{prefix}{noise}"));
+        }
+    }
 
     #[test]
     fn a_list_goes_on_across_and_and_commas() {

@@ -322,10 +322,6 @@ impl Layout {
         self.sentence_ends.partition_point(|&e| e < at)
     }
 
-    fn paragraph(&self, at: usize) -> usize {
-        self.breaks.partition_point(|&e| e < at)
-    }
-
     /// The scope of two mentions, by their spans in the original text.
     fn scope(&self, text: &str, a: &Entity, b: &Entity) -> Scope {
         if self.sentence(a.start) != self.sentence(b.start) {
@@ -571,13 +567,15 @@ impl Resolver {
             .collect();
         let ntext = norm.as_str();
         let context = |n: NameSpan| self.cues().context(ntext, n.word_start, n.start, n.end);
-        let named_as_kind = entities
+        // Each entity's place, looked up by id once.
+        let found: Vec<Option<u32>> = entities.iter().map(location).collect();
+        let named_as_kind = found
             .iter()
             .zip(names.iter())
-            .map(|(e, n)| {
+            .map(|(&at, n)| {
                 // Only an administrative unit's is read (`contradicted`): the cue of
                 // no other mention is looked up.
-                let Some(k) = location(e)
+                let Some(k) = at
                     .and_then(|i| kind(gaz, i))
                     .filter(|&k| band(k) == Band::Admin)
                 else {
@@ -590,13 +588,13 @@ impl Resolver {
             })
             .collect();
         let layout = Layout::new(text, entities.last().map_or(0, |e| e.end));
-        let paragraph: Vec<usize> = entities.iter().map(|e| layout.paragraph(e.start)).collect();
+        let paragraph = ranks(&layout.breaks, entities.iter().map(|e| e.start));
         let mut by_paragraph: Vec<usize> = (0..entities.len()).collect();
         by_paragraph.sort_by_key(|&j| (paragraph[j], j));
-        let sentence: Vec<usize> = entities.iter().map(|e| layout.sentence(e.start)).collect();
+        let sentence = ranks(&layout.sentence_ends, entities.iter().map(|e| e.start));
         let mut by_sentence: Vec<usize> = (0..entities.len()).collect();
         by_sentence.sort_by_key(|&j| (sentence[j], j));
-        let loc: Vec<Option<u32>> = entities.iter().map(location).collect();
+        let loc = found.clone();
         let settled: Vec<bool> = candidates.iter().map(|c| c.len() < 2).collect();
         let mut settled_mentions: HashMap<u32, usize> = HashMap::default();
         let mut settled_places = Vec::new();
@@ -707,7 +705,7 @@ impl Resolver {
                 continue;
             }
             let Some(chosen) = loc[i] else { continue };
-            if location(&entities[i]) != Some(chosen) {
+            if found[i] != Some(chosen) {
                 let ctx = context(names[i]);
                 let record = RecordRef::Location(chosen);
                 if let Some(e) = self.entity(gaz, text, norm, names[i], record, &ctx) {
@@ -737,6 +735,26 @@ fn is_place(e: &Entity) -> bool {
     e.kind == super::types::EntityKind::Location
 }
 
+/// For each position, how many of the sorted `ends` lie before it
+/// (`ends.partition_point(|&e| e < at)`): walked forward while the positions ascend,
+/// as mentions do, instead of a binary search each.
+fn ranks(ends: &[usize], positions: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out = Vec::with_capacity(positions.size_hint().0);
+    let (mut idx, mut last) = (0, 0);
+    for at in positions {
+        if at < last {
+            idx = ends.partition_point(|&e| e < at);
+        } else {
+            while ends.get(idx).is_some_and(|&e| e < at) {
+                idx += 1;
+            }
+        }
+        last = at;
+        out.push(idx);
+    }
+    out
+}
+
 /// The index of the strictly highest score, if one is and it is not zero.
 fn strict_best(scores: &[Score]) -> Option<usize> {
     let (best, top) = scores.iter().enumerate().max_by_key(|(_, s)| **s)?;
@@ -746,6 +764,42 @@ fn strict_best(scores: &[Score]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
+    /// The walk counts as a binary search does, whether the positions ascend or not.
+    fn ranks_by_search(ends: &[usize], positions: &[usize]) -> Vec<usize> {
+        positions
+            .iter()
+            .map(|&at| ends.partition_point(|&e| e < at))
+            .collect()
+    }
+
+    #[test]
+    fn ranks_walk_as_a_binary_search_counts() {
+        let ends = [3, 3, 7, 10, 40];
+        for positions in [
+            &[][..],
+            &[0, 3, 4, 7, 8, 10, 11, 41, 100],
+            &[50, 2, 3, 3, 9, 1, 40, 41],
+        ] {
+            let got = super::ranks(&ends, positions.iter().copied());
+            assert_eq!(got, ranks_by_search(&ends, positions), "{positions:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ranks_count_as_a_binary_search_on_any_input(
+            mut ends in proptest::collection::vec(0usize..200, 0..40),
+            mut positions in proptest::collection::vec(0usize..220, 0..40),
+            sorted in proptest::bool::ANY,
+        ) {
+            ends.sort_unstable();
+            if sorted {
+                positions.sort_unstable();
+            }
+            let got = super::ranks(&ends, positions.iter().copied());
+            proptest::prop_assert_eq!(got, ranks_by_search(&ends, &positions));
+        }
+    }
     /// A mention reads its own sentence or paragraph, at most [`super::WINDOW`]
     /// mentions to either side: a list of a thousand places is not read a thousand
     /// times.

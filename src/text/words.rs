@@ -23,11 +23,18 @@ static ARABIC_WORD: Lazy<[bool; 256]> = Lazy::new(|| {
 /// Whether `c` belongs to a word: letters and digits of any script.
 #[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
+    word_char_in(&ARABIC_WORD, c)
+}
+
+/// [`is_word_char`] with the Arabic table already at hand: a loop over a word reads
+/// it once, not once per character.
+#[inline]
+fn word_char_in(arabic: &[bool; 256], c: char) -> bool {
     let u = c as u32;
     if u < 0x80 {
         c.is_ascii_alphanumeric()
     } else if (0x0600..0x0700).contains(&u) {
-        ARABIC_WORD[(u - 0x0600) as usize]
+        arabic[(u - 0x0600) as usize]
     } else {
         c.is_alphanumeric()
     }
@@ -95,6 +102,7 @@ impl Step {
     /// there is none within the limits.
     pub(crate) fn next(self, text: &str, pos: usize) -> Option<(usize, usize)> {
         let rest = text.get(pos..)?;
+        let arabic = &*ARABIC_WORD;
         let mut start = pos;
         for (n, c) in rest.chars().enumerate() {
             if !self.gap.holds(c) {
@@ -107,7 +115,7 @@ impl Step {
         }
         let mut end = start;
         for (n, c) in text[start..].chars().enumerate() {
-            if !is_word_char(c) {
+            if !word_char_in(arabic, c) {
                 break;
             }
             if n >= self.max_word {
@@ -121,6 +129,7 @@ impl Step {
     /// The word ending right before `pos` across the gap: (start, end).
     pub(crate) fn prev(self, text: &str, pos: usize) -> Option<(usize, usize)> {
         let before = text.get(..pos)?;
+        let arabic = &*ARABIC_WORD;
         let mut end = pos;
         for (n, c) in before.chars().rev().enumerate() {
             if !self.gap.holds(c) {
@@ -133,7 +142,7 @@ impl Step {
         }
         let mut start = end;
         for (n, c) in text[..end].chars().rev().enumerate() {
-            if !is_word_char(c) {
+            if !word_char_in(arabic, c) {
                 break;
             }
             if n >= self.max_word {
@@ -178,9 +187,10 @@ impl Step {
 /// The start of the word containing `pos`, looking back over at most `max_chars`
 /// word characters; `None` when the word starts further back.
 pub(crate) fn word_start_within(text: &str, pos: usize, max_chars: usize) -> Option<usize> {
+    let arabic = &*ARABIC_WORD;
     let mut start = pos;
     for (n, c) in text[..pos].chars().rev().enumerate() {
-        if !is_word_char(c) {
+        if !word_char_in(arabic, c) {
             return Some(start);
         }
         if n == max_chars {
