@@ -304,41 +304,182 @@ pub fn rows(
     doc: &Document,
     info: &DocumentInfo<'_>,
 ) -> Vec<AcledRow> {
-    let mut drafts: Vec<Draft> = Vec::new();
-    // The drafts of each event type, place and day, in order: a draft can only be the
-    // same record as one of those, so a long document's rows are found in linear time,
-    // not by comparing each draft with every row before it.
-    let mut by_key: FxHashMap<RecordKey, Vec<usize>> = FxHashMap::default();
-    // Found once, not once per event: both would otherwise read the whole document for
+    let mut drafts = Drafts::default();
+    // Found once, not once per event: it would otherwise read the whole document for
     // every row.
-    let first_source = doc.sources().next();
-    let mut outcomes_of: FxHashMap<usize, Vec<&Event>> = FxHashMap::default();
-    for e in doc.events.iter().filter(|e| e.is_reported()) {
-        if let Some(parent) = e.part_of {
-            outcomes_of.entry(parent).or_default().push(e);
+    drafts.add(gazetteer, text, doc.sources().next(), info, doc);
+    drafts.finish(info)
+}
+
+/// The rows of a document so far, merged as they come: ACLED's records.
+#[derive(Debug, Default)]
+struct Drafts {
+    drafts: Vec<Draft>,
+    /// The drafts of each event type, place and day, in order: a draft can only be the
+    /// same record as one of those, so a long document's rows are found in linear
+    /// time, not by comparing each draft with every row before it.
+    by_key: FxHashMap<RecordKey, Vec<usize>>,
+}
+
+impl Drafts {
+    /// Drafts the rows of `doc`'s events, in order, each merged into the record it
+    /// is one of. `doc`'s `part_of` indexes are into its own events.
+    fn add(
+        &mut self,
+        gazetteer: &Gazetteer,
+        text: &str,
+        first_source: Option<&Entity>,
+        info: &DocumentInfo<'_>,
+        doc: &Document,
+    ) {
+        let mut outcomes_of: FxHashMap<usize, Vec<&Event>> = FxHashMap::default();
+        for e in doc.events.iter().filter(|e| e.is_reported()) {
+            if let Some(parent) = e.part_of {
+                outcomes_of.entry(parent).or_default().push(e);
+            }
         }
-    }
-    for (index, event) in doc.events.iter().enumerate() {
-        if !has_own_row(doc, event) {
-            continue;
-        }
-        let outcomes = outcomes_of.get(&index).map_or(&[][..], Vec::as_slice);
-        for draft in event_drafts(gazetteer, text, first_source, info, event, outcomes) {
-            let same_key = by_key.entry(draft.key()).or_default();
-            match same_key.iter().find(|&&i| drafts[i].same_record(&draft)) {
-                Some(&i) => drafts[i].merge(draft),
-                None => {
-                    same_key.push(drafts.len());
-                    drafts.push(draft);
+        for (index, event) in doc.events.iter().enumerate() {
+            if !has_own_row(doc, event) {
+                continue;
+            }
+            let outcomes = outcomes_of.get(&index).map_or(&[][..], Vec::as_slice);
+            for draft in event_drafts(gazetteer, text, first_source, info, event, outcomes) {
+                let same_key = self.by_key.entry(draft.key()).or_default();
+                match same_key
+                    .iter()
+                    .find(|&&i| self.drafts[i].same_record(&draft))
+                {
+                    Some(&i) => self.drafts[i].merge(draft),
+                    None => {
+                        same_key.push(self.drafts.len());
+                        self.drafts.push(draft);
+                    }
                 }
             }
         }
     }
-    drafts
-        .into_iter()
-        .enumerate()
-        .map(|(n, d)| d.finish(info, n + 1))
-        .collect()
+
+    fn finish(self, info: &DocumentInfo<'_>) -> Vec<AcledRow> {
+        self.drafts
+            .into_iter()
+            .enumerate()
+            .map(|(n, d)| d.finish(info, n + 1))
+            .collect()
+    }
+}
+
+/// The ACLED rows of a long document built as its blocks are extracted: each block's
+/// events become rows, merged into the records before them, as soon as the block is
+/// added, and the block can go. What is kept is one draft per ACLED record, however
+/// long the document; [`finish`](RowBuilder::finish) gives the rows [`rows`] gives for
+/// the blocks taken as one document.
+///
+/// A row without a source of its own names the document's first source mention, so
+/// the blocks before the first one that mentions a source wait, gathered as
+/// [`RowEvents`] gathers them, until one does (or the document ends).
+///
+/// ```
+/// use syria_extract::acled::{self, DocumentInfo, RowBuilder};
+/// use syria_extract::{Document, Extractor};
+///
+/// let extractor = Extractor::default();
+/// let text = "قصفت قوات النظام بلدة السخنة.\n\nوتوعدت الفصائل بالرد على القصف.\n\n\
+///             خرجت مظاهرة في مدينة إدلب، بحسب المرصد السوري لحقوق الإنسان.";
+/// let info = DocumentInfo::default();
+/// let mut builder = RowBuilder::new(extractor.gazetteer(), text, info);
+/// let mut whole = Document::default();
+/// // Two blocks: the first two paragraphs, then the last.
+/// for (n, block) in extractor.extract_blocks(text, 120).enumerate() {
+///     assert!(n < 2);
+///     whole.events.extend(block.document.events.iter().cloned());
+///     whole.entities.extend(block.document.entities.iter().cloned());
+///     builder.add(block.document);
+/// }
+/// let rows = builder.finish();
+/// assert_eq!(rows, acled::rows(extractor.gazetteer(), text, &whole, &info));
+/// assert_eq!(rows.len(), 2);
+/// // The shelling, in the first block, names the source of the last.
+/// assert!(rows[0].source.contains("Syrian Observatory"), "{}", rows[0].source);
+/// ```
+#[derive(Debug)]
+pub struct RowBuilder<'a> {
+    gazetteer: &'a Gazetteer,
+    text: &'a str,
+    info: DocumentInfo<'a>,
+    drafts: Drafts,
+    /// The document's first source mention, once a block has named one.
+    first_source: Option<Entity>,
+    /// The blocks before that, gathered.
+    waiting: RowEvents,
+    /// The events of the blocks added so far: where the next block's indexes start.
+    events_seen: usize,
+}
+
+impl<'a> RowBuilder<'a> {
+    /// A builder for the rows of `text` (the whole text the blocks come from), with
+    /// the gazetteer the extractor used.
+    pub fn new(gazetteer: &'a Gazetteer, text: &'a str, info: DocumentInfo<'a>) -> Self {
+        RowBuilder {
+            gazetteer,
+            text,
+            info,
+            drafts: Drafts::default(),
+            first_source: None,
+            waiting: RowEvents::default(),
+            events_seen: 0,
+        }
+    }
+
+    /// Adds the next block's document (of
+    /// [`Extractor::extract_blocks`](crate::Extractor::extract_blocks), in order).
+    pub fn add(&mut self, mut block: Document) {
+        let base = self.events_seen;
+        self.events_seen += block.events.len();
+        if self.first_source.is_none() {
+            self.first_source = block.sources().next().cloned();
+            if self.first_source.is_none() {
+                self.waiting.add(block);
+                return;
+            }
+            let waiting = std::mem::take(&mut self.waiting);
+            self.drafts.add(
+                self.gazetteer,
+                self.text,
+                self.first_source.as_ref(),
+                &self.info,
+                waiting.document(),
+            );
+        }
+        // An outcome names its event within its sentence, so within its block: the
+        // block's indexes are made its own.
+        for event in &mut block.events {
+            event.part_of = event.part_of.and_then(|p| p.checked_sub(base));
+            event.refers_to = event.refers_to.and_then(|p| p.checked_sub(base));
+        }
+        self.drafts.add(
+            self.gazetteer,
+            self.text,
+            self.first_source.as_ref(),
+            &self.info,
+            &block,
+        );
+    }
+
+    /// The rows, in the order of their events.
+    #[must_use]
+    pub fn finish(mut self) -> Vec<AcledRow> {
+        if self.first_source.is_none() {
+            let waiting = std::mem::take(&mut self.waiting);
+            self.drafts.add(
+                self.gazetteer,
+                self.text,
+                None,
+                &self.info,
+                waiting.document(),
+            );
+        }
+        self.drafts.finish(&self.info)
+    }
 }
 
 /// A reported event that is not the outcome of another row's event.

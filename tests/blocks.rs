@@ -229,6 +229,52 @@ fn acled_rows_from_the_gathered_row_events_equal_those_of_all_blocks() {
     }
 }
 
+/// Rows built block by block as the blocks come equal the rows of all blocks taken as
+/// one document: with the first source mention early, late (after blocks that wait
+/// for it) or nowhere, at block sizes that cut between and inside paragraphs.
+#[test]
+fn acled_rows_built_block_by_block_equal_those_of_all_blocks() {
+    use syria_extract::acled::{self, DocumentInfo, RowBuilder};
+    let extractor = Extractor::default();
+    let fixtures = articles();
+    // The fixtures without their source mentions, and with one only at the end.
+    let mut no_source = fixtures.clone();
+    let found = extractor.extract(&fixtures);
+    for source in found.sources().collect::<Vec<_>>().into_iter().rev() {
+        no_source.replace_range(source.span(), "الأهالي");
+    }
+    let late = format!("{no_source}\n\nوأكد المرصد السوري لحقوق الإنسان مقتل ثلاثة مدنيين.");
+    let date = Date::parse("2024-03-10").unwrap();
+    let info = DocumentInfo {
+        id: "fixtures",
+        date: Some(date),
+        source: None,
+        timestamp: Some(0),
+    };
+    for (name, text) in [("fixtures", &fixtures), ("no source", &no_source), ("late", &late)] {
+        for max in [300, 500, 2500] {
+            let mut whole = syria_extract::Document::default();
+            let mut built = RowBuilder::new(extractor.gazetteer(), text, info);
+            let mut sources_in = Vec::new();
+            for block in extractor.extract_blocks(Article::new(text).published(date), max) {
+                sources_in.push(block.document.sources().count());
+                whole.entities.extend(block.document.entities.iter().cloned());
+                whole.events.extend(block.document.events.iter().cloned());
+                built.add(block.document);
+            }
+            let want = acled::rows(extractor.gazetteer(), text, &whole, &info);
+            assert!(want.len() >= 5, "{name}: {} rows at {max}", want.len());
+            assert_eq!(built.finish(), want, "{name} at {max}");
+            let first = sources_in.iter().position(|&n| n > 0);
+            match name {
+                "no source" => assert_eq!(first, None, "{sources_in:?}"),
+                "late" => assert_eq!(first, Some(sources_in.len() - 1), "{sources_in:?}"),
+                _ => assert!(first.is_some()),
+            }
+        }
+    }
+}
+
 /// A cursor carried from one call to the next gives the iterator's blocks, and one
 /// saved part-way resumes where it stood: what an iterator in Python does.
 #[test]

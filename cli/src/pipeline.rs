@@ -16,7 +16,7 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::time::Instant;
 
 use serde_json::value::RawValue;
-use syria_extract::acled::{self, DocumentInfo, RowEvents};
+use syria_extract::acled::{self, DocumentInfo, RowBuilder};
 use syria_extract::json::JsonWriter;
 use syria_extract::time::Date;
 use syria_extract::{Document, Entity, Extractor};
@@ -558,22 +558,32 @@ fn write_answer(
             Ok(())
         }
         Format::Acled { timestamp } => {
-            let info = DocumentInfo {
-                id: doc.label.key(),
-                date: doc.date,
-                source: doc.source.as_deref(),
-                timestamp: Some(timestamp),
-            };
+            let info = info(doc, timestamp);
             let rows = acled::rows(extractor.gazetteer(), &doc.text, document, &info);
-            let mut csv = csv::WriterBuilder::new()
-                .has_headers(false)
-                .from_writer(out);
-            for row in &rows {
-                csv.serialize(row).map_err(csv_error)?;
-            }
-            csv.flush()
+            write_rows(&rows, out)
         }
     }
+}
+
+/// What the ACLED rows of `doc` say of it besides its text.
+fn info(doc: &Doc, timestamp: i64) -> DocumentInfo<'_> {
+    DocumentInfo {
+        id: doc.label.key(),
+        date: doc.date,
+        source: doc.source.as_deref(),
+        timestamp: Some(timestamp),
+    }
+}
+
+/// Writes ACLED rows as CSV lines (the header is written once, before all documents).
+fn write_rows(rows: &[acled::AcledRow], out: &mut dyn Write) -> io::Result<()> {
+    let mut csv = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
+    for row in rows {
+        csv.serialize(row).map_err(csv_error)?;
+    }
+    csv.flush()
 }
 
 /// The opening of a document's JSON object: `{`, the fields that name the document
@@ -682,14 +692,14 @@ fn write_blocks(
             body.into_inner().map_err(io::IntoInnerError::into_error)?;
             Ok(())
         }
-        Format::Acled { .. } => {
-            // The rows need the reported events (and the events they are outcomes of)
-            // and the sources: the rest of each block goes as soon as it is done.
-            let mut gathered = RowEvents::default();
+        Format::Acled { timestamp } => {
+            // Each block's events become rows as soon as the block is done, merged
+            // into the records before them; the block goes.
+            let mut rows = RowBuilder::new(extractor.gazetteer(), &doc.text, info(doc, timestamp));
             for block in blocks {
-                gathered.add(block.document);
+                rows.add(block.document);
             }
-            write_answer(extractor, json, format, doc, gathered.document(), out)
+            write_rows(&rows.finish(), out)
         }
     }
 }
