@@ -251,14 +251,20 @@ fn acled_rows_built_block_by_block_equal_those_of_all_blocks() {
         source: None,
         timestamp: Some(0),
     };
-    for (name, text) in [("fixtures", &fixtures), ("no source", &no_source), ("late", &late)] {
+    for (name, text) in [
+        ("fixtures", &fixtures),
+        ("no source", &no_source),
+        ("late", &late),
+    ] {
         for max in [300, 500, 2500] {
             let mut whole = syria_extract::Document::default();
             let mut built = RowBuilder::new(extractor.gazetteer(), text, info);
             let mut sources_in = Vec::new();
             for block in extractor.extract_blocks(Article::new(text).published(date), max) {
                 sources_in.push(block.document.sources().count());
-                whole.entities.extend(block.document.entities.iter().cloned());
+                whole
+                    .entities
+                    .extend(block.document.entities.iter().cloned());
                 whole.events.extend(block.document.events.iter().cloned());
                 built.add(block.document);
             }
