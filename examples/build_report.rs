@@ -33,6 +33,10 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(200_000);
+    if count == 0 {
+        eprintln!("build_report: give a number of villages of at least 1");
+        std::process::exit(2);
+    }
     let mut text = String::from(HEADER);
     let names = villages(count);
     for (i, name) in names.iter().enumerate() {
