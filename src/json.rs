@@ -102,19 +102,9 @@ impl JsonWriter {
             times,
         } = document;
         out.write_all(b"{\"entities\":[")?;
-        for (i, entity) in entities.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",")?;
-            }
-            self.write_entity(out, entity)?;
-        }
+        elements(out, entities, |out, entity| self.write_entity(out, entity))?;
         out.write_all(b"],\"events\":[")?;
-        for (i, event) in events.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",")?;
-            }
-            self.write_event(out, event)?;
-        }
+        elements(out, events, |out, event| self.write_event(out, event))?;
         out.write_all(b"],\"times\":")?;
         serde_json::to_writer(&mut *out, times)?;
         out.write_all(b"}")
@@ -250,19 +240,11 @@ impl JsonWriter {
             field(out, b",\"trigger_words\":", trigger_words)?;
         }
         out.write_all(b",\"actors\":[")?;
-        for (i, actor) in actors.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",")?;
-            }
-            self.write_actor(out, actor)?;
-        }
+        elements(out, actors, |out, actor| self.write_actor(out, actor))?;
         out.write_all(b"],\"locations\":[")?;
-        for (i, location) in locations.iter().enumerate() {
-            if i > 0 {
-                out.write_all(b",")?;
-            }
-            self.write_argument(out, location)?;
-        }
+        elements(out, locations, |out, location| {
+            self.write_argument(out, location)
+        })?;
         out.write_all(b"]")?;
         if let Some(place) = place {
             self.write_place(out, place)?;
@@ -560,6 +542,22 @@ impl<K: Hash + Eq> Fragments<K> {
         self.kept.insert(key, (bytes.into_boxed_slice(), held));
         Ok(())
     }
+}
+
+/// Writes `items` as the elements of a JSON list, a comma between two (the brackets
+/// are the caller's), each with `each`.
+fn elements<W: Write + ?Sized, T>(
+    out: &mut W,
+    items: &[T],
+    mut each: impl FnMut(&mut W, &T) -> io::Result<()>,
+) -> io::Result<()> {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",")?;
+        }
+        each(out, item)?;
+    }
+    Ok(())
 }
 
 /// The `Arc`s a fragment was written from, held while it is kept: an address a

@@ -185,18 +185,23 @@ fn tiny_blocks_and_text_without_breaks_do_not_fail() {
     }
 }
 
-#[test]
-fn acled_rows_from_the_gathered_row_events_equal_those_of_all_blocks() {
-    use syria_extract::acled::{self, DocumentInfo, RowEvents};
-    let extractor = Extractor::default();
-    let text = articles();
-    let date = Date::parse("2024-03-10").unwrap();
-    let info = DocumentInfo {
+/// The ACLED facts of the fixture articles as one document published on `date`.
+fn fixtures_info(date: Date) -> syria_extract::acled::DocumentInfo<'static> {
+    syria_extract::acled::DocumentInfo {
         id: "fixtures",
         date: Some(date),
         source: None,
         timestamp: Some(0),
-    };
+    }
+}
+
+#[test]
+fn acled_rows_from_the_gathered_row_events_equal_those_of_all_blocks() {
+    use syria_extract::acled::{self, RowEvents};
+    let extractor = Extractor::default();
+    let text = articles();
+    let date = Date::parse("2024-03-10").unwrap();
+    let info = fixtures_info(date);
     for max in [500, 2500] {
         let mut whole = syria_extract::Document::default();
         let mut gathered = RowEvents::default();
@@ -234,7 +239,7 @@ fn acled_rows_from_the_gathered_row_events_equal_those_of_all_blocks() {
 /// for it) or nowhere, at block sizes that cut between and inside paragraphs.
 #[test]
 fn acled_rows_built_block_by_block_equal_those_of_all_blocks() {
-    use syria_extract::acled::{self, DocumentInfo, RowBuilder};
+    use syria_extract::acled::{self, RowBuilder};
     let extractor = Extractor::default();
     let fixtures = articles();
     // The fixtures without their source mentions, and with one only at the end.
@@ -245,12 +250,7 @@ fn acled_rows_built_block_by_block_equal_those_of_all_blocks() {
     }
     let late = format!("{no_source}\n\nوأكد المرصد السوري لحقوق الإنسان مقتل ثلاثة مدنيين.");
     let date = Date::parse("2024-03-10").unwrap();
-    let info = DocumentInfo {
-        id: "fixtures",
-        date: Some(date),
-        source: None,
-        timestamp: Some(0),
-    };
+    let info = fixtures_info(date);
     for (name, text) in [
         ("fixtures", &fixtures),
         ("no source", &no_source),
