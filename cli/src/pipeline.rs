@@ -21,7 +21,7 @@ use syria_extract::json::JsonWriter;
 use syria_extract::time::Date;
 use syria_extract::{Document, Entity, Extractor};
 
-use crate::inputs::{self, Input};
+use crate::inputs::{self, Input, Text};
 use crate::jsonl::{self, FieldNames};
 use crate::library;
 use crate::InputArgs;
@@ -63,7 +63,7 @@ pub enum Outcome {
 /// One document to extract.
 #[derive(Debug)]
 struct Doc {
-    text: String,
+    text: Text,
     date: Option<Date>,
     source: Option<String>,
     label: Label,
@@ -95,7 +95,7 @@ impl Label {
 /// What the reader hands to the workers.
 enum Job {
     /// A text file, read.
-    File { name: String, text: String },
+    File { name: String, text: Text },
     /// An archive line (without its line break), to parse.
     Line {
         input: usize,
@@ -503,7 +503,7 @@ fn line_document(
     }
     let key = record.id_text.unwrap_or_else(|| format!("{name}:{number}"));
     Some(Doc {
-        text: record.text,
+        text: Text::from(record.text),
         date,
         source: record.source,
         label: Label::Record {
@@ -521,7 +521,7 @@ fn render(
     format: Format,
     doc: &Doc,
 ) -> io::Result<Vec<u8>> {
-    let document = library::extract(extractor, &doc.text, doc.date);
+    let document = library::extract(extractor, doc.text.as_str(), doc.date);
     let mut answer = Vec::with_capacity(doc.text.len() / 2 + 256);
     write_answer(extractor, json, format, doc, &document, &mut answer)?;
     Ok(answer)
@@ -559,7 +559,8 @@ fn write_answer(
         }
         Format::Acled { timestamp } => {
             let info = info(doc, timestamp);
-            let rows = acled::rows(extractor.gazetteer(), &doc.text, document, &info);
+            let text = doc.text.as_str();
+            let rows = acled::rows(extractor.gazetteer(), text, document, &info);
             write_rows(&rows, out)
         }
     }
@@ -662,7 +663,7 @@ fn write_blocks(
     files: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let blocks = library::extract_blocks(extractor, &doc.text, doc.date, max_bytes);
+    let blocks = library::extract_blocks(extractor, doc.text.as_str(), doc.date, max_bytes);
     match format {
         Format::Json => {
             write_label(doc, out)?;
@@ -695,7 +696,8 @@ fn write_blocks(
         Format::Acled { timestamp } => {
             // Each block's events become rows as soon as the block is done, merged
             // into the records before them; the block goes.
-            let mut rows = RowBuilder::new(extractor.gazetteer(), &doc.text, info(doc, timestamp));
+            let text = doc.text.as_str();
+            let mut rows = RowBuilder::new(extractor.gazetteer(), text, info(doc, timestamp));
             for block in blocks {
                 rows.add(block.document);
             }
