@@ -171,11 +171,40 @@ fn documents(
 ) -> Result<Outcome, Fatal> {
     let extractor =
         library::extractor(&gazetteer.files).map_err(|e| Fatal::Usage(e.to_string()))?;
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut out = io::BufWriter::with_capacity(1 << 16, block_stdout());
     let outcome = pipeline::run(&extractor, input, format, &mut out).map_err(Fatal::Output)?;
     out.flush().map_err(Fatal::Output)?;
     Ok(outcome)
+}
+
+/// Standard output for large writes: the descriptor itself, duplicated, where std's
+/// handle is always line-buffered, and so searched every 64 KB block for its last
+/// line end (one JSON line of a 5 MB document is 20 MB without one: 16 M instructions
+/// of `memrchr`). The duplicate shares the file position and flags with descriptor 1,
+/// so `>`, `>>` and pipes behave as before. Where it cannot be made, std's handle.
+fn block_stdout() -> Box<dyn Write> {
+    #[cfg(unix)]
+    let own = {
+        use std::os::fd::AsFd;
+        io::stdout()
+            .as_fd()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+    };
+    #[cfg(windows)]
+    let own = {
+        use std::os::windows::io::AsHandle;
+        io::stdout()
+            .as_handle()
+            .try_clone_to_owned()
+            .map(std::fs::File::from)
+    };
+    #[cfg(not(any(unix, windows)))]
+    let own: io::Result<std::fs::File> = Err(io::ErrorKind::Unsupported.into());
+    match own {
+        Ok(file) => Box::new(file),
+        Err(_) => Box::new(io::stdout().lock()),
+    }
 }
 
 fn coverage(gazetteer: &GazetteerArgs) -> Result<Outcome, Fatal> {
