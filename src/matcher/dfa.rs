@@ -31,6 +31,18 @@ pub(super) struct CodedDfa {
     matches: Vec<u32>,
 }
 
+/// The `len` entries at `a` to write and at `b` to read, `a != b` (rows that do not
+/// overlap).
+fn two_rows(trans: &mut [u32], a: usize, b: usize, len: usize) -> (&mut [u32], &[u32]) {
+    if a < b {
+        let (head, tail) = trans.split_at_mut(b);
+        (&mut head[a..a + len], &tail[..len])
+    } else {
+        let (head, tail) = trans.split_at_mut(a);
+        (&mut tail[..len], &head[b..b + len])
+    }
+}
+
 impl CodedDfa {
     /// The DFA of `patterns` (coded strings over `0..classes`), or `None` when a code
     /// is out of range or the table would not fit a `u32` offset. `states` is the
@@ -65,6 +77,10 @@ impl CodedDfa {
         }
         let states = trans.len() >> shift;
         own.sort_by_key(|&(row, _)| row);
+        let mut has_own = vec![false; states];
+        for &(row, _) in &own {
+            has_own[row as usize >> shift] = true;
+        }
         // Breadth first: a state's failure state is shallower, so its row is complete
         // and its match list final when the state is reached.
         let mut fail = vec![0u32; states];
@@ -93,31 +109,45 @@ impl CodedDfa {
                 u32::try_from(begin).ok()?,
                 u32::try_from(matches.len()).ok()?,
             );
-            for c in 0..stride {
-                let child = trans[row + c];
-                if child == NONE {
-                    // The root loops to itself; others go where their failure state goes.
-                    trans[row + c] = if row == 0 { 0 } else { trans[failure + c] };
-                } else {
-                    fail[child as usize >> shift] = if row == 0 { 0 } else { trans[failure + c] };
-                    queue.push_back(child);
+            // Missing transitions go where the failure state's go (the root's to the
+            // root); a child's failure state is where the failure state goes on its
+            // code. The failure row is complete and its values flagged, so a child's
+            // flag is known here too: its own patterns, or its failure state's.
+            let own_flag = |child: usize| if has_own[child >> shift] { MATCH } else { 0 };
+            if row == 0 {
+                let root = own_flag(0);
+                for value in &mut trans[..stride] {
+                    if *value == NONE {
+                        *value = root;
+                    } else {
+                        let child = *value as usize;
+                        fail[child >> shift] = 0;
+                        *value |= own_flag(child) | root;
+                        queue.push_back(child as u32);
+                    }
+                }
+            } else {
+                let (this, failure_row) = two_rows(&mut trans, row, failure, stride);
+                for (value, &goes) in this.iter_mut().zip(failure_row) {
+                    if *value == NONE {
+                        *value = goes;
+                    } else {
+                        let child = *value as usize;
+                        fail[child >> shift] = goes & !MATCH;
+                        *value |= own_flag(child) | (goes & MATCH);
+                        queue.push_back(child as u32);
+                    }
                 }
             }
         }
         // Rows are numbered in insertion order; the lists were made in breadth-first
-        // order, so they are laid out by row now, and the match flags set.
+        // order, so they are laid out by row now.
         let mut flat = Vec::with_capacity(matches.len());
         for (state, &(from, to)) in list_of.iter().enumerate() {
             match_ends[state] = u32::try_from(flat.len()).ok()?;
             flat.extend_from_slice(&matches[from as usize..to as usize]);
         }
         match_ends[states] = u32::try_from(flat.len()).ok()?;
-        for value in &mut trans {
-            let state = *value as usize >> shift;
-            if match_ends[state] != match_ends[state + 1] {
-                *value |= MATCH;
-            }
-        }
         trans.shrink_to_fit();
         Some(CodedDfa {
             trans,
