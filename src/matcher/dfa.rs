@@ -45,9 +45,17 @@ fn two_rows(trans: &mut [u32], a: usize, b: usize, len: usize) -> (&mut [u32], &
 
 impl CodedDfa {
     /// The DFA of `patterns` (coded strings over `0..classes`), or `None` when a code
-    /// is out of range or the table would not fit a `u32` offset. `states` is the
-    /// trie's size if known (`DfaCost::states`), to allocate the table once.
-    pub(super) fn build(patterns: &[&[u8]], classes: usize, states: usize) -> Option<CodedDfa> {
+    /// is out of range, the table would not fit a `u32` offset, or the failure chains
+    /// of all states together pass `max_fail_steps` states (names that repeat a letter
+    /// or a syllable: every state of such a chain lists the patterns of the states
+    /// after it). `states` is the trie's size if known (`DfaCost::states`), to
+    /// allocate the table once.
+    pub(super) fn build(
+        patterns: &[&[u8]],
+        classes: usize,
+        states: usize,
+        max_fail_steps: usize,
+    ) -> Option<CodedDfa> {
         let stride = classes.max(1).next_power_of_two();
         let shift = stride.trailing_zeros();
         // The trie, straight into the table: a state's row holds its children, NONE
@@ -84,6 +92,9 @@ impl CodedDfa {
         // Breadth first: a state's failure state is shallower, so its row is complete
         // and its match list final when the state is reached.
         let mut fail = vec![0u32; states];
+        // The length of each state's failure chain, and their sum.
+        let mut chain = vec![0u32; states];
+        let mut fail_steps = 0usize;
         let mut match_ends = vec![0u32; states + 1];
         let mut list_of: Vec<(u32, u32)> = vec![(0, 0); states];
         let mut matches: Vec<u32> = Vec::new();
@@ -92,6 +103,13 @@ impl CodedDfa {
         while let Some(row) = queue.pop_front() {
             let (row, state) = (row as usize, row as usize >> shift);
             let failure = fail[state] as usize;
+            if row != 0 {
+                chain[state] = chain[failure >> shift] + 1;
+                fail_steps = fail_steps.saturating_add(chain[state] as usize);
+                if fail_steps > max_fail_steps {
+                    return None;
+                }
+            }
             // The state's own patterns, then its failure state's (none for the root).
             let begin = matches.len();
             let at = own.partition_point(|&(r, _)| (r as usize) < row);

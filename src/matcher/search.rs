@@ -122,14 +122,25 @@ impl CharCode {
 pub(super) struct DfaCost {
     pub states: usize,
     pub classes: usize,
-    /// Measured only when the table fits in [`DFA_MAX_BYTES`].
+    /// Measured only when asked for and the table fits in [`DFA_MAX_BYTES`].
     pub fail_steps: Option<usize>,
 }
 
 impl DfaCost {
     /// Measures `patterns` (byte strings) in time linear in their total length (and
-    /// a sort).
+    /// a sort), failure chains included.
     pub(super) fn of(patterns: &[&[u8]]) -> DfaCost {
+        DfaCost::measure(patterns, true)
+    }
+
+    /// [`of`](DfaCost::of) without the failure chains, which [`CodedDfa::build`]
+    /// measures as it builds (they took a tenth of a one-line run here, in a trie of
+    /// their own).
+    pub(super) fn sized(patterns: &[&[u8]]) -> DfaCost {
+        DfaCost::measure(patterns, false)
+    }
+
+    fn measure(patterns: &[&[u8]], failure_chains: bool) -> DfaCost {
         let mut used = [false; 256];
         for &b in patterns.iter().flat_map(|p| p.iter()) {
             used[usize::from(b)] = true;
@@ -161,7 +172,7 @@ impl DfaCost {
             classes,
             fail_steps: None,
         };
-        if cost.dfa_bytes() <= DFA_MAX_BYTES {
+        if failure_chains && cost.fits_in_bytes() {
             cost.fail_steps = Some(fail_steps(&sorted));
         }
         cost
@@ -175,10 +186,17 @@ impl DfaCost {
             .saturating_mul(4)
     }
 
-    /// Whether the DFA is small enough and cheap enough to build.
-    pub(super) fn dfa_fits(&self) -> bool {
+    /// Whether the DFA's table is within [`DFA_MAX_BYTES`].
+    pub(super) fn fits_in_bytes(&self) -> bool {
+        self.dfa_bytes() <= DFA_MAX_BYTES
+    }
+
+    /// Whether the DFA is small enough and cheap enough to build (the failure chains
+    /// measured).
+    #[cfg(test)]
+    fn dfa_fits(&self) -> bool {
         let max_steps = self.states.saturating_mul(DFA_MAX_FAIL_DEPTH);
-        self.dfa_bytes() <= DFA_MAX_BYTES && self.fail_steps.is_some_and(|f| f <= max_steps)
+        self.fits_in_bytes() && self.fail_steps.is_some_and(|f| f <= max_steps)
     }
 }
 
@@ -232,7 +250,8 @@ fn fail_steps(patterns: &[&[u8]]) -> usize {
 /// The search automaton, reporting every pattern that ends at each position.
 #[derive(Debug, Clone)]
 pub(super) enum Search {
-    /// The DFA over [`CharCode`], when [`DfaCost::dfa_fits`].
+    /// The DFA over [`CharCode`], when its table fits and its failure chains are
+    /// short.
     Dfa {
         dfa: Box<CodedDfa>,
         code: CharCode,
@@ -253,17 +272,21 @@ pub(super) enum Search {
 
 impl Search {
     /// The search for `patterns`: over the character code when they allow it, a DFA
-    /// when [`DfaCost::dfa_fits`], else the contiguous NFA.
+    /// when its table fits in [`DFA_MAX_BYTES`] and its failure chains average at
+    /// most [`DFA_MAX_FAIL_DEPTH`], else the contiguous NFA.
     pub(super) fn build<'a>(
         patterns: impl Iterator<Item = &'a str> + Clone,
     ) -> Result<Search, Error> {
-        Search::build_choosing(patterns, DfaCost::dfa_fits)
+        Search::build_choosing(patterns, |cost| {
+            cost.fits_in_bytes().then_some(DFA_MAX_FAIL_DEPTH)
+        })
     }
 
-    /// [`build`](Search::build) with the choice of a DFA made by `use_dfa`.
+    /// [`build`](Search::build) with the choice made by `dfa_depth`: `None` for the
+    /// NFA, or a DFA if its failure chains average at most the depth given.
     fn build_choosing<'a>(
         patterns: impl Iterator<Item = &'a str> + Clone,
-        use_dfa: impl Fn(&DfaCost) -> bool,
+        dfa_depth: impl Fn(&DfaCost) -> Option<usize>,
     ) -> Result<Search, Error> {
         let error = |e: String| Error::new("<matcher>", None, ErrorKind::Build(e));
         // Names are capped at load; a set built otherwise is checked here too, as
@@ -281,9 +304,11 @@ impl Search {
             let pattern_bytes = patterns.clone().map(|p| p.len() as u32).collect();
             let coded: Vec<Vec<u8>> = patterns.map(|p| code.encode(p)).collect();
             let slices: Vec<&[u8]> = coded.iter().map(Vec::as_slice).collect();
-            let cost = DfaCost::of(&slices);
-            if use_dfa(&cost) {
-                if let Some(dfa) = CodedDfa::build(&slices, code.classes(), cost.states) {
+            let cost = DfaCost::sized(&slices);
+            if let Some(depth) = dfa_depth(&cost) {
+                let max_fail_steps = cost.states.saturating_mul(depth);
+                let classes = code.classes();
+                if let Some(dfa) = CodedDfa::build(&slices, classes, cost.states, max_fail_steps) {
                     return Ok(Search::Dfa {
                         dfa: Box::new(dfa),
                         code,
@@ -311,7 +336,12 @@ impl Search {
             });
         }
         let bytes: Vec<&[u8]> = patterns.clone().map(str::as_bytes).collect();
-        let kind = if use_dfa(&DfaCost::of(&bytes)) {
+        let cost = DfaCost::of(&bytes);
+        let chains_fit = |depth: usize| {
+            let max_fail_steps = cost.states.saturating_mul(depth);
+            cost.fail_steps.is_some_and(|f| f <= max_fail_steps)
+        };
+        let kind = if dfa_depth(&cost).is_some_and(chains_fit) {
             AhoCorasickKind::DFA
         } else {
             AhoCorasickKind::ContiguousNFA
@@ -443,9 +473,9 @@ mod tests {
     /// The matches of both search automata over `patterns` in `text`; the coded
     /// search's with the DFA and with the NFA must agree.
     fn both_searches(patterns: &[&str], text: &str) -> (Matches, Matches) {
-        let coded = Search::build_choosing(patterns.iter().copied(), |_| true).unwrap();
+        let coded = Search::build_choosing(patterns.iter().copied(), |_| Some(usize::MAX)).unwrap();
         assert!(matches!(coded, Search::Dfa { .. }) && coded.is_dfa());
-        let nfa = Search::build_choosing(patterns.iter().copied(), |_| false).unwrap();
+        let nfa = Search::build_choosing(patterns.iter().copied(), |_| None).unwrap();
         assert!(matches!(nfa, Search::Nfa { .. }) && !nfa.is_dfa());
         let utf8 = Search::Utf8(
             AhoCorasick::builder()
@@ -504,7 +534,7 @@ mod tests {
             let slices: Vec<&[u8]> = bytes.iter().map(Vec::as_slice).collect();
             let cost = DfaCost::of(&slices);
             assert_eq!(cost.classes, classes);
-            let dfa = CodedDfa::build(&slices, classes, cost.states).unwrap();
+            let dfa = CodedDfa::build(&slices, classes, cost.states, usize::MAX).unwrap();
             // The table is the DFA's memory but for its match lists.
             let (predicted, real) = (cost.dfa_bytes(), dfa.memory_usage());
             assert!(
@@ -538,7 +568,8 @@ mod tests {
         let total: usize = tails.iter().map(String::len).sum();
         let search = Search::build(tails.iter().map(String::as_str)).unwrap();
         assert!(!search.is_dfa());
-        let dfa = Search::build_choosing(tails.iter().map(String::as_str), |_| true).unwrap();
+        let dfa =
+            Search::build_choosing(tails.iter().map(String::as_str), |_| Some(usize::MAX)).unwrap();
         assert!(search.memory_usage() * 4 < dfa.memory_usage());
         assert!(
             search.memory_usage() < 40 * total,
