@@ -92,6 +92,9 @@ impl CodedDfa {
         // Breadth first: a state's failure state is shallower, so its row is complete
         // and its match list final when the state is reached.
         let mut fail = vec![0u32; states];
+        // What the root's missing transitions go to, its own row standing in for its
+        // failure row: the root, flagged if patterns end there.
+        let root_row = vec![if has_own[0] { MATCH } else { 0 }; stride];
         // The length of each state's failure chain, and their sum.
         let mut chain = vec![0u32; states];
         let mut fail_steps = 0usize;
@@ -132,29 +135,19 @@ impl CodedDfa {
             // code. The failure row is complete and its values flagged, so a child's
             // flag is known here too: its own patterns, or its failure state's.
             let own_flag = |child: usize| if has_own[child >> shift] { MATCH } else { 0 };
-            if row == 0 {
-                let root = own_flag(0);
-                for value in &mut trans[..stride] {
-                    if *value == NONE {
-                        *value = root;
-                    } else {
-                        let child = *value as usize;
-                        fail[child >> shift] = 0;
-                        *value |= own_flag(child) | root;
-                        queue.push_back(child as u32);
-                    }
-                }
+            let (this, failure_row) = if row == 0 {
+                (&mut trans[..stride], &root_row[..])
             } else {
-                let (this, failure_row) = two_rows(&mut trans, row, failure, stride);
-                for (value, &goes) in this.iter_mut().zip(failure_row) {
-                    if *value == NONE {
-                        *value = goes;
-                    } else {
-                        let child = *value as usize;
-                        fail[child >> shift] = goes & !MATCH;
-                        *value |= own_flag(child) | (goes & MATCH);
-                        queue.push_back(child as u32);
-                    }
+                two_rows(&mut trans, row, failure, stride)
+            };
+            for (value, &goes) in this.iter_mut().zip(failure_row) {
+                if *value == NONE {
+                    *value = goes;
+                } else {
+                    let child = *value as usize;
+                    fail[child >> shift] = goes & !MATCH;
+                    *value |= own_flag(child) | (goes & MATCH);
+                    queue.push_back(child as u32);
                 }
             }
         }
