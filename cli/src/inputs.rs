@@ -97,7 +97,7 @@ pub fn open(input: &Input) -> io::Result<Box<dyn io::BufRead + Send>> {
 /// bytes then stay a `Vec<u8>`, as making a `String` of them without checking again
 /// needs `unsafe`, and [`as_str`](Text::as_str) checks them again at simdutf8's speed
 /// (under a millisecond for 5 MB).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Text {
     bytes: Vec<u8>,
 }

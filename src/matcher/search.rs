@@ -191,12 +191,24 @@ impl DfaCost {
         self.dfa_bytes() <= DFA_MAX_BYTES
     }
 
+    /// The most failure-chain steps a DFA may have when its chains average at most
+    /// `depth` states.
+    pub(super) fn max_fail_steps(&self, depth: usize) -> usize {
+        self.states.saturating_mul(depth)
+    }
+
+    /// Whether the measured failure chains average at most `depth` states (false when
+    /// they were not measured).
+    fn chains_within(&self, depth: usize) -> bool {
+        self.fail_steps
+            .is_some_and(|f| f <= self.max_fail_steps(depth))
+    }
+
     /// Whether the DFA is small enough and cheap enough to build (the failure chains
     /// measured).
     #[cfg(test)]
     fn dfa_fits(&self) -> bool {
-        let max_steps = self.states.saturating_mul(DFA_MAX_FAIL_DEPTH);
-        self.fits_in_bytes() && self.fail_steps.is_some_and(|f| f <= max_steps)
+        self.fits_in_bytes() && self.chains_within(DFA_MAX_FAIL_DEPTH)
     }
 }
 
@@ -306,7 +318,7 @@ impl Search {
             let slices: Vec<&[u8]> = coded.iter().map(Vec::as_slice).collect();
             let cost = DfaCost::sized(&slices);
             if let Some(depth) = dfa_depth(&cost) {
-                let max_fail_steps = cost.states.saturating_mul(depth);
+                let max_fail_steps = cost.max_fail_steps(depth);
                 let classes = code.classes();
                 if let Some(dfa) = CodedDfa::build(&slices, classes, cost.states, max_fail_steps) {
                     return Ok(Search::Dfa {
@@ -337,11 +349,7 @@ impl Search {
         }
         let bytes: Vec<&[u8]> = patterns.clone().map(str::as_bytes).collect();
         let cost = DfaCost::of(&bytes);
-        let chains_fit = |depth: usize| {
-            let max_fail_steps = cost.states.saturating_mul(depth);
-            cost.fail_steps.is_some_and(|f| f <= max_fail_steps)
-        };
-        let kind = if dfa_depth(&cost).is_some_and(chains_fit) {
+        let kind = if dfa_depth(&cost).is_some_and(|depth| cost.chains_within(depth)) {
             AhoCorasickKind::DFA
         } else {
             AhoCorasickKind::ContiguousNFA
