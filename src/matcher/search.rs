@@ -34,6 +34,8 @@ pub(super) const DFA_MAX_FAIL_DEPTH: usize = 8;
 
 /// The code of a character no pattern contains, while the code is built.
 const UNSET: u8 = 0xFF;
+/// The characters with one- and two-byte UTF-8 encodings, U+0000..U+07FF.
+const NARROW: usize = 0x800;
 
 /// One byte per character: each character of the patterns as a code from 0, in the
 /// order they first appear, everything else as the next code (`other`).
@@ -49,8 +51,9 @@ const UNSET: u8 = 0xFF;
 /// as itself among them made 69 classes and rows of 128, a DFA twice the size.
 #[derive(Debug, Clone)]
 pub(super) struct CharCode {
-    /// Codes of U+0000..U+07FF (one- and two-byte UTF-8, Arabic included).
-    narrow: Vec<u8>,
+    /// Codes of U+0000..U+07FF (one- and two-byte UTF-8, Arabic included). A fixed
+    /// size, so that the search's lookups by a masked index need no bounds check.
+    narrow: Box<[u8; NARROW]>,
     /// Codes of the longer characters the patterns use, sorted.
     wide: Vec<(char, u8)>,
     /// The code of every character no pattern uses: the number of those that are.
@@ -62,7 +65,7 @@ impl CharCode {
     /// characters.
     fn build<'a>(patterns: impl Iterator<Item = &'a str>) -> Option<CharCode> {
         let mut code = CharCode {
-            narrow: vec![UNSET; 0x800],
+            narrow: Box::new([UNSET; NARROW]),
             wide: Vec::new(),
             other: UNSET,
         };
@@ -111,7 +114,7 @@ impl CharCode {
     }
 
     fn memory_usage(&self) -> usize {
-        self.narrow.capacity() + self.wide.capacity() * std::mem::size_of::<(char, u8)>()
+        NARROW + self.wide.capacity() * std::mem::size_of::<(char, u8)>()
     }
 }
 
@@ -451,17 +454,14 @@ fn for_each_code(code: &CharCode, text: &str, mut step: impl FnMut(u8, usize)) {
     while let Some(&b) = bytes.get(i) {
         let (c, len) = if b < 0x80 {
             (
-                code.narrow
-                    .get(usize::from(b))
-                    .copied()
-                    .unwrap_or(code.other),
+                code.narrow[usize::from(b)],
                 1,
             )
         } else if b < 0xE0 {
             // Two-byte UTF-8: the hot path for Arabic.
             let next = bytes.get(i + 1).copied().unwrap_or(0);
             let u = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
-            (code.narrow.get(u).copied().unwrap_or(code.other), 2)
+            (code.narrow[u], 2)
         } else {
             let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
             (code.of(c), c.len_utf8())
