@@ -32,12 +32,22 @@ const HAMZA: char = 'ء';
 pub(super) struct Join {
     word: String,
     taa: Option<String>,
+    /// The first letter of both forms, so that a name starting with another is not
+    /// compared with them; `None` (compare always) for a word of one letter, whose ت
+    /// form starts with another.
+    first: Option<char>,
 }
 
 impl Join {
     pub(super) fn new(word: String) -> Join {
         let taa = word.strip_suffix(TAA_MARBUTA).map(|s| format!("{s}{TAA}"));
-        Join { word, taa }
+        let first = word.chars().next().filter(|_| word.chars().nth(1).is_some());
+        Join { word, taa, first }
+    }
+
+    /// Whether a word starting with `first` may start with this join word.
+    fn may_start(&self, first: Option<char>) -> bool {
+        self.first.is_none() || self.first == first
     }
 }
 
@@ -83,7 +93,8 @@ fn first_word_spellings(name: &str, joins: &[Join]) -> Vec<String> {
     // A glued first word: split it after the join word (or its ت form).
     let first = name.split(' ').next().unwrap_or(name);
     let after_first = &name[first.len()..];
-    for j in joins {
+    let first_letter = first.chars().next();
+    for j in joins.iter().filter(|j| j.may_start(first_letter)) {
         for prefix in std::iter::once(&j.word).chain(&j.taa) {
             let Some(rest) = first.strip_prefix(prefix.as_str()) else {
                 continue;
@@ -172,5 +183,18 @@ mod tests {
                 .collect();
             assert_eq!(variants(&norm, &joins), want, "{name}");
         }
+    }
+
+    #[test]
+    fn a_join_word_of_one_letter_is_compared_in_its_taa_form_too() {
+        // "ة" is written "ت" before the next word: its two forms start differently,
+        // so the first-letter filter must not skip a name that starts with ت.
+        let joins = [Join::new(crate::normalize::normalize_str("ة"))];
+        let norm = crate::normalize::normalize_str("تبرود");
+        let want: Vec<String> = ["ت برود", "ة برود"]
+            .iter()
+            .map(|w| crate::normalize::normalize_str(w))
+            .collect();
+        assert_eq!(variants(&norm, &joins), want);
     }
 }
