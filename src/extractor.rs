@@ -154,7 +154,8 @@ pub struct Extractor {
 }
 
 struct Inner {
-    gazetteer: Gazetteer,
+    /// Shared: the built-in extractor holds the built-in gazetteer itself.
+    gazetteer: Arc<Gazetteer>,
     matcher: Matcher<Key>,
     resolver: Resolver,
     hedges: HedgeSet,
@@ -180,7 +181,7 @@ impl fmt::Debug for Extractor {
 }
 
 static BUILTIN: Lazy<Result<Extractor, String>> =
-    Lazy::new(|| Extractor::new(Gazetteer::builtin().clone()).map_err(|e| e.to_string()));
+    Lazy::new(|| Extractor::shared(Gazetteer::builtin_shared()?).map_err(|e| e.to_string()));
 
 impl Default for Extractor {
     /// The extractor over the built-in gazetteers, built once per process and shared.
@@ -221,6 +222,11 @@ impl Extractor {
 
     /// Builds an extractor over a gazetteer.
     pub fn new(gazetteer: Gazetteer) -> Result<Extractor, Error> {
+        Extractor::shared(Arc::new(gazetteer))
+    }
+
+    /// [`new`](Extractor::new) over a gazetteer held elsewhere too.
+    fn shared(gazetteer: Arc<Gazetteer>) -> Result<Extractor, Error> {
         let resolver = Resolver::new(&gazetteer);
         let mut builder = MatcherBuilder::new(resolver.cues().joins());
         for (record, name, flags) in gazetteer.names() {

@@ -1,6 +1,8 @@
 //! The gazetteer files compiled into the crate, so `Extractor::default()` reads no
 //! file at run time.
 
+use std::sync::Arc;
+
 use once_cell::sync::Lazy;
 
 use super::load::GazetteerBuilder;
@@ -58,10 +60,12 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
     ),
 ];
 
-static BUILTIN: Lazy<Result<Gazetteer, String>> = Lazy::new(|| {
+/// Shared with the built-in extractor, which holds it rather than a copy.
+static BUILTIN: Lazy<Result<Arc<Gazetteer>, String>> = Lazy::new(|| {
     GazetteerBuilder::new()
         .builtin()
         .build()
+        .map(Arc::new)
         .map_err(|e| e.to_string())
 });
 
@@ -77,5 +81,10 @@ impl Gazetteer {
             Ok(g) => g,
             Err(e) => panic!("built-in gazetteer is invalid: {e}"),
         }
+    }
+
+    /// The built-in gazetteer, parsed once per process, or why it is invalid.
+    pub(crate) fn builtin_shared() -> Result<Arc<Gazetteer>, String> {
+        BUILTIN.clone()
     }
 }
