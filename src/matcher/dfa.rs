@@ -63,6 +63,8 @@ impl CodedDfa {
         let mut trans: Vec<u32> = Vec::with_capacity(states.max(1).saturating_mul(stride));
         trans.resize(stride, NONE);
         let mut own: Vec<(u32, u32)> = Vec::with_capacity(patterns.len());
+        // The parent and code of each state after the root, in the order made.
+        let mut edges: Vec<(u32, u8)> = Vec::with_capacity(states);
         for (id, pattern) in patterns.iter().enumerate() {
             let mut row = 0usize;
             for &c in *pattern {
@@ -76,6 +78,7 @@ impl CodedDfa {
                     let value = u32::try_from(new).ok().filter(|v| v & MATCH == 0)?;
                     trans[row + c] = value;
                     trans.resize(new + stride, NONE);
+                    edges.push((u32::try_from(row >> shift).ok()?, c as u8));
                     new
                 } else {
                     next as usize
@@ -84,6 +87,24 @@ impl CodedDfa {
             own.push((row as u32, u32::try_from(id).ok()?));
         }
         let states = trans.len() >> shift;
+        // The codes of each state's children, grouped by state: the children of `s`
+        // are at `child_codes[children_end[s - 1]..children_end[s]]` (from 0 for the
+        // root). Counted, summed, then placed, each placing moving the end on.
+        let mut children_end = vec![0u32; states];
+        for &(parent, _) in &edges {
+            children_end[parent as usize] += 1;
+        }
+        let mut sum = 0;
+        for end in &mut children_end {
+            (*end, sum) = (sum, sum + *end);
+        }
+        let mut child_codes = vec![0u8; edges.len()];
+        for &(parent, c) in &edges {
+            let end = &mut children_end[parent as usize];
+            child_codes[*end as usize] = c;
+            *end += 1;
+        }
+        drop(edges);
         own.sort_by_key(|&(row, _)| row);
         let mut has_own = vec![false; states];
         for &(row, _) in &own {
@@ -140,15 +161,23 @@ impl CodedDfa {
             } else {
                 two_rows(&mut trans, row, failure, stride)
             };
+            // A select without a branch, which the compiler vectorizes: most of a row
+            // is missing transitions. The children are then visited by their codes.
             for (value, &goes) in this.iter_mut().zip(failure_row) {
-                if *value == NONE {
-                    *value = goes;
-                } else {
-                    let child = *value as usize;
-                    fail[child >> shift] = goes & !MATCH;
-                    *value |= own_flag(child) | (goes & MATCH);
-                    queue.push_back(child as u32);
-                }
+                *value = if *value == NONE { goes } else { *value };
+            }
+            let first_child = if state == 0 {
+                0
+            } else {
+                children_end[state - 1] as usize
+            };
+            for &c in &child_codes[first_child..children_end[state] as usize] {
+                let c = usize::from(c);
+                let child = this[c] as usize;
+                let goes = failure_row[c];
+                fail[child >> shift] = goes & !MATCH;
+                this[c] |= own_flag(child) | (goes & MATCH);
+                queue.push_back(child as u32);
             }
         }
         // Rows are numbered in insertion order; the lists were made in breadth-first
