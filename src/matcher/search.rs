@@ -453,10 +453,7 @@ fn for_each_code(code: &CharCode, text: &str, mut step: impl FnMut(u8, usize)) {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         let (c, len) = if b < 0x80 {
-            (
-                code.narrow[usize::from(b)],
-                1,
-            )
+            (code.narrow[usize::from(b)], 1)
         } else if b < 0xE0 {
             // Two-byte UTF-8: the hot path for Arabic.
             let next = bytes.get(i + 1).copied().unwrap_or(0);

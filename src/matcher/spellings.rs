@@ -41,7 +41,10 @@ pub(super) struct Join {
 impl Join {
     pub(super) fn new(word: String) -> Join {
         let taa = word.strip_suffix(TAA_MARBUTA).map(|s| format!("{s}{TAA}"));
-        let first = word.chars().next().filter(|_| word.chars().nth(1).is_some());
+        let first = word
+            .chars()
+            .next()
+            .filter(|_| word.chars().nth(1).is_some());
         Join { word, taa, first }
     }
 
