@@ -269,6 +269,19 @@ fn actor_index(gaz: &Gazetteer, e: &Entity) -> Option<u32> {
 #[derive(Debug, Default)]
 pub(crate) struct Antecedents {
     read: Vec<(usize, Option<usize>)>,
+    /// What every word tests of each entity read so far, worked out once for all of
+    /// them: the entities of a long document are read once per reference word.
+    seen: Vec<Seen>,
+}
+
+/// An entity as the reference words test it.
+#[derive(Debug)]
+struct Seen {
+    /// Its actor record, for an actor.
+    actor: Option<u32>,
+    /// Its actor cue, normalized ("فصيل" before "فصيل X"), for an actor.
+    cue: Option<String>,
+    is_actor: bool,
 }
 
 impl Resolver {
@@ -321,31 +334,45 @@ impl Resolver {
             }
         }
         // Read back over the whole document: the kind first, then the record, then
-        // the cue (which normalizes its text).
-        let fits = |e: &Entity| {
-            let by_name = || actor_index(gaz, e).is_some_and(|a| r.heads.binary_search(&a).is_ok());
+        // the cue.
+        let seen_from = antecedents.seen.len();
+        antecedents
+            .seen
+            .extend(before.iter().skip(seen_from).map(|e| {
+                let is_actor = e.kind == EntityKind::Actor;
+                Seen {
+                    actor: if is_actor { actor_index(gaz, e) } else { None },
+                    cue: e
+                        .cue
+                        .as_ref()
+                        .filter(|c| is_actor && c.role == CueRole::Actor)
+                        .map(|c| normalize_str(&c.text)),
+                    is_actor,
+                }
+            }));
+        let fits = |e: &Seen| {
+            let by_name = || e.actor.is_some_and(|a| r.heads.binary_search(&a).is_ok());
             // "فصيل X" for الفصيل: the noun as the actor cue right before the name,
             // without the article ("هاجم التنظيم تركيا" is no such cue).
             let by_cue = || {
-                e.cue.as_ref().is_some_and(|c| {
-                    let cue = normalize_str(&c.text);
+                e.cue.as_deref().is_some_and(|cue| {
                     let plain = |(chain, stem): (&str, &str)| {
                         stem == r.noun
                             && crate::text::clitics::chain(chain)
                                 == Some(crate::text::clitics::Chain::Plain)
                     };
-                    c.role == CueRole::Actor
-                        && (cue == r.noun || crate::text::clitics::clitic_splits(&cue).any(plain))
+                    cue == r.noun || crate::text::clitics::clitic_splits(cue).any(plain)
                 })
             };
-            e.kind == EntityKind::Actor && (by_name() || by_cue())
+            e.is_actor && (by_name() || by_cue())
         };
         let slot = word as usize;
         if antecedents.read.len() <= slot {
             antecedents.read.resize(slot + 1, (0, None));
         }
         let (read, mut last) = antecedents.read[slot];
-        for (k, e) in before.iter().enumerate().skip(read) {
+        let seen = antecedents.seen.get(..before.len()).unwrap_or_default();
+        for (k, e) in seen.iter().enumerate().skip(read) {
             if fits(e) {
                 last = Some(k);
             }
