@@ -302,6 +302,10 @@ impl<K: Copy> Matcher<K> {
         if text[end..].chars().next().is_some_and(is_word_char) {
             // Inside a word: only a name that takes suffixes may go on, and only
             // when the rest of the word is one.
+            // Most names take none: they are rejected before the word is read.
+            if !self.targets(pattern).iter().any(|t| t.suffixes) {
+                return;
+            }
             // Bounded look-ahead: suffixes are at most three letters, so a longer
             // word never qualifies and a megabyte-long word costs nothing extra.
             let rest = &text[end..];
@@ -322,9 +326,7 @@ impl<K: Copy> Matcher<K> {
             if len == usize::MAX {
                 return;
             }
-            let suffix_ok = SUFFIXES.contains(&&rest[..len])
-                && self.targets(pattern).iter().any(|t| t.suffixes);
-            if !suffix_ok {
+            if !SUFFIXES.contains(&&rest[..len]) {
                 return;
             }
             end += len;
