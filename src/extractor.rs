@@ -568,7 +568,11 @@ impl Extractor {
     fn sorted_hits(&self, ntext: &str) -> SortedHits {
         let mut hits = Vec::new();
         self.inner.matcher.find_all(ntext, &mut hits);
-        let mut sorted = SortedHits::default();
+        // Nearly every hit is an entity's: that list gets room for all at once.
+        let mut sorted = SortedHits {
+            entities: Vec::with_capacity(hits.len()),
+            ..SortedHits::default()
+        };
         for h in hits {
             let (mut entity, mut trigger, mut time) = (false, false, None);
             for k in self.fitting_keys(ntext, &h) {

@@ -363,7 +363,8 @@ impl<K: Copy> Matcher<K> {
 /// `hits` are sorted in place by start, longest first.
 pub(crate) fn select_longest(hits: &mut [Hit], mut keep: impl FnMut(&Hit) -> bool) -> Vec<Hit> {
     hits.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.len().cmp(&a.len())));
-    let mut out: Vec<Hit> = Vec::new();
+    // Room for every hit at once: most are kept, and an article's list is not regrown.
+    let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     let mut last_end = 0;
     for h in hits.iter() {
         if h.start >= last_end && keep(h) {
