@@ -709,6 +709,30 @@ fn jsonl_reports_each_bad_line_by_number_and_answers_the_rest_in_order() {
 }
 
 #[test]
+fn jsonl_a_line_that_is_not_utf8_is_named_with_its_place() {
+    let mut input = Vec::new();
+    input.extend_from_slice(format!("{{\"id\": 1, \"text\": \"{CLASH}\"}}\n").as_bytes());
+    // Line 2: a stray byte after two Arabic words of its text.
+    input.extend_from_slice("{\"id\": 2, \"text\": \"قصفت الطائرات ".as_bytes());
+    input.push(0xFF);
+    input.extend_from_slice(b"\"}\n");
+    input.extend_from_slice(format!("{{\"id\": 3, \"text\": \"{CLASH}\"}}\n").as_bytes());
+    let out = run_stdin(&["extract", "--jsonl"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("-:2: invalid unicode code point at line 1 column"),
+        "{err}"
+    );
+    assert!(err.contains("1 input(s) or line(s) failed"), "{err}");
+    let ids: Vec<u64> = json_lines(&out)
+        .iter()
+        .map(|l| l["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ids, [1, 3]);
+}
+
+#[test]
 fn jsonl_field_options_and_usual_names() {
     // The project's own archive format: content and date_extracted.
     let input = format!(
