@@ -522,7 +522,13 @@ fn render(
     doc: &Doc,
 ) -> io::Result<Vec<u8>> {
     let document = library::extract(extractor, doc.text.as_str(), doc.date);
-    let mut answer = Vec::with_capacity(doc.text.len() / 2 + 256);
+    // A document's JSON is about 2.6 times its text (B_news: 13.7 MB for 5.3 MB), so
+    // its buffer is not regrown and copied as it fills; ACLED rows are far shorter.
+    let capacity = match format {
+        Format::Json => doc.text.len() * 3 + 1024,
+        Format::Acled { .. } => doc.text.len() / 2 + 256,
+    };
+    let mut answer = Vec::with_capacity(capacity);
     write_answer(extractor, json, format, doc, &document, &mut answer)?;
     Ok(answer)
 }
@@ -534,7 +540,7 @@ fn write_answer(
     format: Format,
     doc: &Doc,
     document: &Document,
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
 ) -> io::Result<()> {
     match format {
         Format::Json => {
@@ -542,19 +548,14 @@ fn write_answer(
             // document, then the document serialized as an object without its opening
             // brace, which is byte for byte what a flattened struct gives.
             write_label(doc, out)?;
-            // Buffered here, in a writer of known type: serde_json writes every key and
-            // bracket on its own, and through `dyn Write` each was a call of its own.
-            let mut body = io::BufWriter::with_capacity(
-                1 << 16,
-                SkipFirstByte {
-                    out,
-                    skipped: false,
-                },
-            );
+            // Straight into the answer, a writer of known type: serde_json writes
+            // every key and bracket on its own, and a `dyn Write` made each a call.
+            let mut body = SkipFirstByte {
+                out: &mut *out,
+                skipped: false,
+            };
             json.write_document(&mut body, document)?;
-            body.write_all(b"\n")?;
-            // Not `flush`, which would flush standard output too, once per document.
-            body.into_inner().map_err(io::IntoInnerError::into_error)?;
+            out.push(b'\n');
             Ok(())
         }
         Format::Acled { timestamp } => {
@@ -829,12 +830,12 @@ impl Write for Store {
 }
 
 /// A writer that drops the first byte written through it: the `{` of the document.
-struct SkipFirstByte<'a> {
-    out: &'a mut dyn Write,
+struct SkipFirstByte<W> {
+    out: W,
     skipped: bool,
 }
 
-impl Write for SkipFirstByte<'_> {
+impl<W: Write> Write for SkipFirstByte<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         if self.skipped || buf.is_empty() {
             return self.out.write(buf);
