@@ -206,7 +206,7 @@ impl Loader {
         for (line, content) in lines {
             // Sized for the header: a row of 13 fields grew its list three times.
             let mut fields: Vec<&str> = Vec::with_capacity(header.len());
-            fields.extend(content.split('\t'));
+            split_tabs(content, &mut fields);
             let row = Row {
                 file,
                 line,
@@ -448,9 +448,41 @@ impl Loader {
     }
 }
 
+/// Appends the tab-separated fields of `row` to `fields`. A byte loop: the fields are
+/// a few bytes each, and `str::split` called memchr for every one of them (11 M
+/// instructions of the built-in gazetteers' load).
+fn split_tabs<'a>(row: &'a str, fields: &mut Vec<&'a str>) {
+    let mut start = 0;
+    for (i, &b) in row.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            // A tab is ASCII, so both ends are character boundaries.
+            fields.push(row.get(start..i).unwrap_or_default());
+            start = i + 1;
+        }
+    }
+    fields.push(row.get(start..).unwrap_or_default());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_split_at_tabs_as_str_split_does() {
+        let rows = [
+            "",
+            "\t",
+            "a",
+            "a\t\tb\t",
+            "\tحلب\tAleppo\t\t36.2\t37.1\t",
+            "دير الزور\tDeir ez-Zor\tمحافظة",
+        ];
+        for row in rows {
+            let mut fields = Vec::new();
+            split_tabs(row, &mut fields);
+            assert_eq!(fields, row.split('\t').collect::<Vec<_>>(), "{row:?}");
+        }
+    }
     use crate::gazetteer::Coordinates;
     use crate::kinds::{Direction, LocationKind};
 
