@@ -2,12 +2,11 @@
 //! each by its header, and the checks that need every file: unique ids, references
 //! that resolve, no parent cycles.
 
-use std::collections::HashSet;
 use std::io::Read;
 use std::path::Path;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::records::{Location, Record, RecordRef};
 use super::row::{
@@ -423,8 +422,8 @@ impl Loader {
         // Parent cycles: walk each chain, remembering what is known to reach a root.
         // `seen` is a set: a user file may hold a chain thousands of parents deep, and
         // a linear scan per step made loading it quadratic.
-        let mut acyclic: HashSet<&str> = HashSet::new();
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut acyclic: FxHashSet<&str> = FxHashSet::default();
+        let mut seen: FxHashSet<&str> = FxHashSet::default();
         for loc in gaz.locations() {
             seen.clear();
             let mut cur: Option<&Location> = Some(loc);
