@@ -120,7 +120,8 @@ const LAM: &str = "ل";
 /// Builder input: surface forms (not yet normalized) with their keys.
 #[derive(Debug)]
 pub(crate) struct MatcherBuilder<K> {
-    patterns: Vec<String>,
+    /// Each distinct form and its pattern id (the order of first addition); the
+    /// forms are listed by id when the matcher is built, so each is kept once.
     index: FxHashMap<String, u32>,
     targets: Vec<Vec<Target<K>>>,
     joins: Vec<spellings::Join>,
@@ -130,7 +131,6 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
     /// `joins`: first words that text also writes glued to the next ("ديرالزور").
     pub(crate) fn new(joins: impl IntoIterator<Item = String>) -> MatcherBuilder<K> {
         MatcherBuilder {
-            patterns: Vec::new(),
             index: FxHashMap::default(),
             targets: Vec::new(),
             joins: joins
@@ -144,9 +144,8 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
         let id = match self.index.get(form_text.as_str()) {
             Some(&id) => id,
             None => {
-                let id = self.patterns.len() as u32;
-                self.index.insert(form_text.clone(), id);
-                self.patterns.push(form_text);
+                let id = self.targets.len() as u32;
+                self.index.insert(form_text, id);
                 self.targets.push(Vec::new());
                 id
             }
@@ -196,31 +195,36 @@ impl<K: Copy + PartialEq> MatcherBuilder<K> {
         }
     }
 
-    pub(crate) fn build(self) -> Result<Matcher<K>, Error> {
+    pub(crate) fn build(mut self) -> Result<Matcher<K>, Error> {
         // A name written with the article, "الX", is not put in the automaton when
         // "X" is in it anyway (as the form used after لل): a hit of "X" right after
         // "ال" stands for both. That removes the automaton's copy of every such name
         // below "ال", a fifth of its states, and the search runs that much faster.
-        let mut with_article = vec![None; self.patterns.len()];
-        let mut folded = vec![false; self.patterns.len()];
-        for (full, pattern) in self.patterns.iter().enumerate() {
+        let count = self.targets.len();
+        let mut with_article = vec![None; count];
+        let mut folded = vec![false; count];
+        for (pattern, &full) in &self.index {
             let stem = pattern
                 .strip_prefix(ARTICLE)
                 .and_then(|s| self.index.get(s));
             if let Some(&stem) = stem {
-                with_article[stem as usize] = Some(full as u32);
-                folded[full] = true;
+                with_article[stem as usize] = Some(full);
+                folded[full as usize] = true;
             }
         }
-        let searched: Vec<u32> = (0..self.patterns.len() as u32)
-            .filter(|&i| !folded[i as usize])
-            .collect();
-        let search = Search::build(searched.iter().map(|&i| self.patterns[i as usize].as_str()))?;
+        let mut patterns = vec![String::new(); count];
+        for (pattern, id) in self.index.drain() {
+            if let Some(slot) = patterns.get_mut(id as usize) {
+                *slot = pattern;
+            }
+        }
+        let searched: Vec<u32> = (0..count as u32).filter(|&i| !folded[i as usize]).collect();
+        let search = Search::build(searched.iter().map(|&i| patterns[i as usize].as_str()))?;
         Ok(Matcher {
             search,
             searched,
             with_article,
-            patterns: self.patterns,
+            patterns,
             targets: self.targets,
         })
     }
