@@ -465,6 +465,8 @@ fn split_tabs<'a>(row: &'a str, fields: &mut Vec<&'a str>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gazetteer::Coordinates;
+    use crate::kinds::{Direction, LocationKind};
 
     #[test]
     fn rows_split_at_tabs_as_str_split_does() {
@@ -482,8 +484,6 @@ mod tests {
             assert_eq!(fields, row.split('\t').collect::<Vec<_>>(), "{row:?}");
         }
     }
-    use crate::gazetteer::Coordinates;
-    use crate::kinds::{Direction, LocationKind};
 
     const LOC_HEADER: &str =
         "id\tkind\tname_en\tname_ar\taliases\tparent\tlat\tlon\tpcode\tgeonames\twikidata\tflags\tprovenance";

@@ -52,7 +52,8 @@ const NARROW: usize = 0x800;
 #[derive(Debug, Clone)]
 pub(super) struct CharCode {
     /// Codes of U+0000..U+07FF (one- and two-byte UTF-8, Arabic included). A fixed
-    /// size, so that the search's lookups by a masked index need no bounds check.
+    /// size: the search indexes it by the bits of one or two bytes, which the
+    /// compiler then knows are in range, so the lookup needs no bounds check.
     narrow: Box<[u8; NARROW]>,
     /// Codes of the longer characters the patterns use, sorted.
     wide: Vec<(char, u8)>,
