@@ -274,14 +274,14 @@ pub(crate) struct Antecedents {
     seen: Vec<Seen>,
 }
 
-/// An entity as the reference words test it.
+/// An entity as the reference words test it: both fields are `None` for an entity
+/// that is not an actor.
 #[derive(Debug)]
 struct Seen {
-    /// Its actor record, for an actor.
+    /// Its actor record.
     actor: Option<u32>,
-    /// Its actor cue, normalized ("فصيل" before "فصيل X"), for an actor.
+    /// Its actor cue, normalized ("فصيل" before "فصيل X").
     cue: Option<String>,
-    is_actor: bool,
 }
 
 impl Resolver {
@@ -333,21 +333,19 @@ impl Resolver {
                 return None;
             }
         }
-        // Read back over the whole document: the kind first, then the record, then
-        // the cue.
+        // Read back over the whole document, each entity's record and cue worked out
+        // when it is first read.
         let seen_from = antecedents.seen.len();
         antecedents
             .seen
             .extend(before.iter().skip(seen_from).map(|e| {
-                let is_actor = e.kind == EntityKind::Actor;
                 Seen {
-                    actor: if is_actor { actor_index(gaz, e) } else { None },
+                    actor: actor_index(gaz, e),
                     cue: e
                         .cue
                         .as_ref()
-                        .filter(|c| is_actor && c.role == CueRole::Actor)
+                        .filter(|c| e.kind == EntityKind::Actor && c.role == CueRole::Actor)
                         .map(|c| normalize_str(&c.text)),
-                    is_actor,
                 }
             }));
         let fits = |e: &Seen| {
@@ -364,7 +362,7 @@ impl Resolver {
                     cue == r.noun || crate::text::clitics::clitic_splits(cue).any(plain)
                 })
             };
-            e.is_actor && (by_name() || by_cue())
+            by_name() || by_cue()
         };
         let slot = word as usize;
         if antecedents.read.len() <= slot {
@@ -378,9 +376,10 @@ impl Resolver {
             }
         }
         antecedents.read[slot] = (before.len(), last);
-        let (actor, reference) = match last.and_then(|k| before.get(k)) {
-            Some(e) => (
-                actor_index(gaz, e)?,
+        let antecedent = last.and_then(|k| Some((before.get(k)?, antecedents.seen.get(k)?)));
+        let (actor, reference) = match antecedent {
+            Some((e, seen)) => (
+                seen.actor?,
                 Reference {
                     antecedent: Some(Antecedent {
                         start: e.start,
