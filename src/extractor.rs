@@ -296,16 +296,14 @@ impl Extractor {
         self.inner.matcher.memory_usage()
     }
 
-    /// Which automaton the search runs: `"dfa"`, the fastest, or `"nfa"`, which the
-    /// build falls back to when a DFA would be too large (more than 64 MB) or too
-    /// slow to build (names that repeat a letter or a syllable).
+    /// Which automaton the search runs: `"dfa"`, the fastest; `"hybrid"`, DFA rows
+    /// for the states near the root and a sparse trie below, when a DFA would be
+    /// larger than 32 MB (tens of thousands of user names); or `"nfa"`, which the
+    /// build falls back to when either would be too slow to build (names that repeat
+    /// a letter or a syllable).
     #[doc(hidden)]
     pub fn automaton_kind(&self) -> &'static str {
-        if self.inner.matcher.is_dfa() {
-            "dfa"
-        } else {
-            "nfa"
-        }
+        self.inner.matcher.automaton_kind()
     }
 
     /// The keys a hit stands for: the targets of its pattern whose clitic and suffix

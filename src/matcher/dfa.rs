@@ -11,6 +11,8 @@
 
 use std::collections::VecDeque;
 
+use super::table::Table;
+
 /// Set in a state value when patterns end in that state.
 const MATCH: u32 = 1 << 31;
 
@@ -197,9 +199,16 @@ impl CodedDfa {
         })
     }
 
-    /// The start state.
+    /// Heap bytes.
+    pub(super) fn memory_usage(&self) -> usize {
+        (self.trans.capacity() + self.match_ends.capacity() + self.matches.capacity())
+            * std::mem::size_of::<u32>()
+    }
+}
+
+impl Table for CodedDfa {
     #[inline]
-    pub(super) fn start(&self) -> u32 {
+    fn start(&self) -> u32 {
         if self.match_ends[0] != self.match_ends[1] {
             MATCH
         } else {
@@ -207,32 +216,23 @@ impl CodedDfa {
         }
     }
 
-    /// The state after `state` reads `code`.
     #[inline(always)]
-    pub(super) fn next(&self, state: u32, code: u8) -> u32 {
+    fn next(&self, state: u32, code: u8) -> u32 {
         self.trans
             .get((state & !MATCH) as usize + usize::from(code))
             .copied()
             .unwrap_or(0)
     }
 
-    /// Whether patterns end in `state`.
     #[inline(always)]
-    pub(super) fn is_match(state: u32) -> bool {
+    fn is_match(state: u32) -> bool {
         state & MATCH != 0
     }
 
-    /// The patterns ending in `state`.
-    pub(super) fn matches(&self, state: u32) -> &[u32] {
+    fn matches(&self, state: u32) -> &[u32] {
         let row = (state & !MATCH) as usize >> self.shift;
         let from = self.match_ends.get(row).copied().unwrap_or(0) as usize;
         let to = self.match_ends.get(row + 1).copied().unwrap_or(0) as usize;
         self.matches.get(from..to).unwrap_or(&[])
-    }
-
-    /// Heap bytes.
-    pub(super) fn memory_usage(&self) -> usize {
-        (self.trans.capacity() + self.match_ends.capacity() + self.matches.capacity())
-            * std::mem::size_of::<u32>()
     }
 }

@@ -29,8 +29,10 @@
 //!   automaton holds for لل anyway, which leaves a fifth of the states out.
 
 mod dfa;
+mod hybrid;
 mod search;
 mod spellings;
+mod table;
 
 use rustc_hash::FxHashMap;
 
@@ -263,10 +265,10 @@ impl<K: Copy> Matcher<K> {
         self.patterns.iter().map(String::as_str)
     }
 
-    /// Whether the search runs a DFA (else the NFA it falls back to for large or
-    /// self-overlapping name sets).
-    pub(crate) fn is_dfa(&self) -> bool {
-        self.search.is_dfa()
+    /// Which automaton the search runs: `"dfa"`, `"hybrid"` (for name sets whose DFA
+    /// would be too large) or `"nfa"` (for self-overlapping ones).
+    pub(crate) fn automaton_kind(&self) -> &'static str {
+        self.search.kind()
     }
 
     /// Heap memory of the automaton and its tables, in bytes.

@@ -5,10 +5,12 @@
 //! lists every pattern of its failure chain, so both can explode: 200,000 user names
 //! made a 682 MB DFA, and names repeating one letter have chains as long as
 //! themselves. [`DfaCost`] measures both before anything is built, from the patterns'
-//! trie; past either bound the search uses aho-corasick's contiguous NFA, which is
-//! linear in the names to build, a few times smaller, and slower to search only by a
-//! constant. The DFA itself is this crate's ([`CodedDfa`]): aho-corasick's took half
-//! of a one-line run's instructions to build.
+//! trie. Past the size bound the search is the hybrid ([`HybridDfa`]): DFA rows for the
+//! states nearest the root, up to a fixed budget, and a sparse trie below, walked in two
+//! lanes (its steps wait on memory). Past the failure-chain bound (names that repeat a
+//! letter or a syllable) it is aho-corasick's contiguous NFA, the smallest of the three
+//! for such sets. The DFA itself is this crate's ([`CodedDfa`]): aho-corasick's took half of a one-line
+//! run's instructions to build.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::{contiguous, noncontiguous};
@@ -16,13 +18,15 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 
 use super::dfa::CodedDfa;
+use super::hybrid::HybridDfa;
+use super::table::Table;
 use crate::error::{Error, ErrorKind};
 
 /// The largest DFA built, in bytes of transitions. The built-in gazetteer's is
 /// 8.2 MB; this leaves room for a user's 10,000 villages (29 MB), while a larger set
-/// falls back to the NFA, whose size grows with the names, not with names × alphabet
-/// (20,000 villages: a 48 MB DFA, a 6 MB NFA), and which keeps a worker's memory
-/// within what one document may take (issue 17, target 5).
+/// takes the hybrid, whose rows are capped and whose other states grow with the names,
+/// not with names × alphabet (20,000 villages: a 48 MB DFA, a 12 MB hybrid), which
+/// keeps a worker's memory within what one document may take (issue 17, target 5).
 pub(super) const DFA_MAX_BYTES: usize = 32 << 20;
 
 /// The longest failure chain a DFA state may have, on average. Real names share few
@@ -31,6 +35,12 @@ pub(super) const DFA_MAX_BYTES: usize = 32 << 20;
 /// every state of such a chain lists the patterns of all the states after it (the
 /// chains also made aho-corasick's DFA construction, which walks them, quadratic).
 pub(super) const DFA_MAX_FAIL_DEPTH: usize = 8;
+
+/// The rows of the hybrid search, for name sets past [`DFA_MAX_BYTES`]: as large as
+/// the built-in DFA's table. With 100,000 user names that is the states of the first
+/// three letters and some of the fourth; 4 MB made the match stage slower, 16 MB no
+/// faster.
+pub(super) const HYBRID_DENSE_BYTES: usize = 8 << 20;
 
 /// The code of a character no pattern contains, while the code is built.
 const UNSET: u8 = 0xFF;
@@ -273,8 +283,15 @@ pub(super) enum Search {
         code: CharCode,
         pattern_bytes: Vec<u32>,
     },
+    /// DFA rows near the root and a sparse trie below, over [`CharCode`], for name
+    /// sets whose DFA would be too large.
+    Hybrid {
+        dfa: Box<HybridDfa>,
+        code: CharCode,
+        pattern_bytes: Vec<u32>,
+    },
     /// aho-corasick's contiguous NFA over [`CharCode`], for name sets whose DFA would
-    /// be too large or too costly to build.
+    /// be too costly to build.
     Nfa {
         nfa: Box<contiguous::NFA>,
         start: StateID,
@@ -286,23 +303,42 @@ pub(super) enum Search {
     Utf8(AhoCorasick),
 }
 
+/// Which automaton to build over the character code, chosen from the measured
+/// [`DfaCost`]; when its failure chains are too long, the contiguous NFA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// The DFA, if its failure chains average at most `depth` states.
+    Dfa { depth: usize },
+    /// The hybrid with `dense_bytes` of rows, if its failure chains average at most
+    /// `depth` states.
+    Hybrid { dense_bytes: usize, depth: usize },
+}
+
 impl Search {
     /// The search for `patterns`: over the character code when they allow it, a DFA
-    /// when its table fits in [`DFA_MAX_BYTES`] and its failure chains average at
+    /// when its table fits in [`DFA_MAX_BYTES`], else the hybrid with
+    /// [`HYBRID_DENSE_BYTES`] of rows; either only when its failure chains average at
     /// most [`DFA_MAX_FAIL_DEPTH`], else the contiguous NFA.
     pub(super) fn build<'a>(
         patterns: impl Iterator<Item = &'a str> + Clone,
     ) -> Result<Search, Error> {
-        Search::build_choosing(patterns, |cost| {
-            cost.fits_in_bytes().then_some(DFA_MAX_FAIL_DEPTH)
+        Search::build_planned(patterns, |cost| {
+            let depth = DFA_MAX_FAIL_DEPTH;
+            if cost.fits_in_bytes() {
+                Plan::Dfa { depth }
+            } else {
+                Plan::Hybrid {
+                    dense_bytes: HYBRID_DENSE_BYTES,
+                    depth,
+                }
+            }
         })
     }
 
-    /// [`build`](Search::build) with the choice made by `dfa_depth`: `None` for the
-    /// NFA, or a DFA if its failure chains average at most the depth given.
-    fn build_choosing<'a>(
+    /// [`build`](Search::build) with the automaton chosen by `plan`.
+    fn build_planned<'a>(
         patterns: impl Iterator<Item = &'a str> + Clone,
-        dfa_depth: impl Fn(&DfaCost) -> Option<usize>,
+        plan: impl Fn(&DfaCost) -> Plan,
     ) -> Result<Search, Error> {
         let error = |e: String| Error::new("<matcher>", None, ErrorKind::Build(e));
         // Names are capped at load; a set built otherwise is checked here too, as
@@ -321,15 +357,31 @@ impl Search {
             let coded: Vec<Vec<u8>> = patterns.map(|p| code.encode(p)).collect();
             let slices: Vec<&[u8]> = coded.iter().map(Vec::as_slice).collect();
             let cost = DfaCost::sized(&slices);
-            if let Some(depth) = dfa_depth(&cost) {
-                let max_fail_steps = cost.max_fail_steps(depth);
-                let classes = code.classes();
-                if let Some(dfa) = CodedDfa::build(&slices, classes, cost.states, max_fail_steps) {
-                    return Ok(Search::Dfa {
-                        dfa: Box::new(dfa),
-                        code,
-                        pattern_bytes,
-                    });
+            let classes = code.classes();
+            match plan(&cost) {
+                Plan::Dfa { depth } => {
+                    let max_fail_steps = cost.max_fail_steps(depth);
+                    if let Some(dfa) =
+                        CodedDfa::build(&slices, classes, cost.states, max_fail_steps)
+                    {
+                        return Ok(Search::Dfa {
+                            dfa: Box::new(dfa),
+                            code,
+                            pattern_bytes,
+                        });
+                    }
+                }
+                Plan::Hybrid { dense_bytes, depth } => {
+                    let max_fail_steps = cost.max_fail_steps(depth);
+                    if let Some(dfa) =
+                        HybridDfa::build(&slices, classes, dense_bytes, max_fail_steps)
+                    {
+                        return Ok(Search::Hybrid {
+                            dfa: Box::new(dfa),
+                            code,
+                            pattern_bytes,
+                        });
+                    }
                 }
             }
             let nnfa = noncontiguous::Builder::new()
@@ -351,12 +403,12 @@ impl Search {
                 pattern_bytes,
             });
         }
+        // Over UTF-8, aho-corasick's DFA when it fits (a hybrid is for the code).
         let bytes: Vec<&[u8]> = patterns.clone().map(str::as_bytes).collect();
         let cost = DfaCost::of(&bytes);
-        let kind = if dfa_depth(&cost).is_some_and(|depth| cost.chains_within(depth)) {
-            AhoCorasickKind::DFA
-        } else {
-            AhoCorasickKind::ContiguousNFA
+        let kind = match plan(&cost) {
+            Plan::Dfa { depth } if cost.chains_within(depth) => AhoCorasickKind::DFA,
+            _ => AhoCorasickKind::ContiguousNFA,
         };
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
@@ -366,12 +418,14 @@ impl Search {
         Ok(Search::Utf8(ac))
     }
 
-    /// Whether the search runs a DFA (as opposed to the NFA fallback).
-    pub(super) fn is_dfa(&self) -> bool {
+    /// Which automaton the search runs.
+    pub(super) fn kind(&self) -> &'static str {
         match self {
-            Search::Dfa { .. } => true,
-            Search::Nfa { .. } => false,
-            Search::Utf8(ac) => ac.kind() == AhoCorasickKind::DFA,
+            Search::Dfa { .. } => "dfa",
+            Search::Hybrid { .. } => "hybrid",
+            Search::Nfa { .. } => "nfa",
+            Search::Utf8(ac) if ac.kind() == AhoCorasickKind::DFA => "dfa",
+            Search::Utf8(_) => "nfa",
         }
     }
 
@@ -383,18 +437,12 @@ impl Search {
                 dfa,
                 code,
                 pattern_bytes,
-            } => {
-                let mut state = dfa.start();
-                for_each_code(code, text, |c, end| {
-                    state = dfa.next(state, c);
-                    if CodedDfa::is_match(state) {
-                        for &pattern in dfa.matches(state) {
-                            let start = start_of(pattern_bytes, end, pattern as usize);
-                            found(start, end, pattern as usize);
-                        }
-                    }
-                });
-            }
+            } => walk(&**dfa, code, pattern_bytes, text, found),
+            Search::Hybrid {
+                dfa,
+                code,
+                pattern_bytes,
+            } => walk_two_lanes(&**dfa, code, pattern_bytes, text, found),
             Search::Nfa {
                 nfa,
                 start,
@@ -428,6 +476,11 @@ impl Search {
                 code,
                 pattern_bytes,
             } => dfa.memory_usage() + code.memory_usage() + pattern_bytes.capacity() * 4,
+            Search::Hybrid {
+                dfa,
+                code,
+                pattern_bytes,
+            } => dfa.memory_usage() + code.memory_usage() + pattern_bytes.capacity() * 4,
             Search::Nfa {
                 nfa,
                 code,
@@ -436,6 +489,157 @@ impl Search {
             } => nfa.memory_usage() + code.memory_usage() + pattern_bytes.capacity() * 4,
             Search::Utf8(ac) => ac.memory_usage(),
         }
+    }
+}
+
+/// Reports every match of `table` in `text` (see [`Search::for_each`]).
+#[inline(always)]
+fn walk<T: Table>(
+    table: &T,
+    code: &CharCode,
+    pattern_bytes: &[u32],
+    text: &str,
+    mut found: impl FnMut(usize, usize, usize),
+) {
+    let mut state = table.start();
+    for_each_code(code, text, |c, end| {
+        state = table.next(state, c);
+        if T::is_match(state) {
+            report(table, pattern_bytes, state, end, &mut found);
+        }
+    });
+}
+
+/// Reports the patterns ending in `state` at byte `end`.
+#[inline(always)]
+fn report<T: Table>(
+    table: &T,
+    pattern_bytes: &[u32],
+    state: u32,
+    end: usize,
+    found: &mut impl FnMut(usize, usize, usize),
+) {
+    for &pattern in table.matches(state) {
+        found(
+            start_of(pattern_bytes, end, pattern as usize),
+            end,
+            pattern as usize,
+        );
+    }
+}
+
+/// Texts shorter than this are walked in one lane by [`walk_two_lanes`]: an article's
+/// paragraph or more.
+const TWO_LANES_MIN_BYTES: usize = 1024;
+
+/// [`walk`] with the two halves of the text walked in step, for an automaton whose
+/// steps wait on memory (the hybrid's rows and records are larger than a core's
+/// cache): the two walks do not depend on each other, so the processor waits for
+/// both loads at once. Measured on B_news with 100,000 user names, the match stage
+/// took 53 ms against 64 ms in one lane; over the built-in DFA, whose steps hit the
+/// cache, the lanes cost a fifth more instructions for no gain, so it walks one.
+///
+/// The matches are reported in the order one lane reports them: the second lane's
+/// are kept until the first lane ends.
+// Out of line: inlined into `Search::for_each`, it cost the built-in DFA's walk 1 %
+// more instructions (callgrind).
+#[inline(never)]
+fn walk_two_lanes<T: Table>(
+    table: &T,
+    code: &CharCode,
+    pattern_bytes: &[u32],
+    text: &str,
+    found: impl FnMut(usize, usize, usize),
+) {
+    if text.len() < TWO_LANES_MIN_BYTES {
+        walk(table, code, pattern_bytes, text, found);
+    } else {
+        walk_split(table, code, pattern_bytes, text, found);
+    }
+}
+
+/// The two lanes of [`walk_two_lanes`], for a text of any length.
+#[inline(always)]
+fn walk_split<T: Table>(
+    table: &T,
+    code: &CharCode,
+    pattern_bytes: &[u32],
+    text: &str,
+    mut found: impl FnMut(usize, usize, usize),
+) {
+    let mut split = text.len() / 2;
+    while !text.is_char_boundary(split) {
+        split += 1;
+    }
+    // The second lane starts as many characters before the split as the longest
+    // pattern has. From there its state at the split is the first lane's: a state is
+    // the longest suffix of the text read that begins a pattern, never longer than
+    // one. It reports only the matches that end after the split.
+    let warm_up = text[..split]
+        .char_indices()
+        .rev()
+        .nth(crate::gazetteer::MAX_NAME_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    let len = text.len();
+    let (mut a, mut b) = (0, warm_up);
+    let (mut state_a, mut state_b) = (table.start(), table.start());
+    let mut later: Vec<(usize, u32)> = Vec::new();
+    while a < split && b < len {
+        let (code_a, len_a) = code_at(code, text, a);
+        let (code_b, len_b) = code_at(code, text, b);
+        a += len_a;
+        b += len_b;
+        state_a = table.next(state_a, code_a);
+        state_b = table.next(state_b, code_b);
+        if T::is_match(state_a) {
+            report(table, pattern_bytes, state_a, a, &mut found);
+        }
+        if T::is_match(state_b) && b > split {
+            later.push((b, state_b));
+        }
+    }
+    while a < split {
+        let (code_a, len_a) = code_at(code, text, a);
+        a += len_a;
+        state_a = table.next(state_a, code_a);
+        if T::is_match(state_a) {
+            report(table, pattern_bytes, state_a, a, &mut found);
+        }
+    }
+    for (end, state) in later {
+        report(table, pattern_bytes, state, end, &mut found);
+    }
+    while b < len {
+        let (code_b, len_b) = code_at(code, text, b);
+        b += len_b;
+        state_b = table.next(state_b, code_b);
+        if T::is_match(state_b) && b > split {
+            report(table, pattern_bytes, state_b, b, &mut found);
+        }
+    }
+}
+
+/// The code of the character at byte `i` of `text` and its length in bytes (`i` at
+/// the end: the code of a space, 1).
+#[inline(always)]
+fn code_at(code: &CharCode, text: &str, i: usize) -> (u8, usize) {
+    let lead = text.as_bytes().get(i).copied().unwrap_or(b' ');
+    code_with_lead(code, text, i, lead)
+}
+
+/// [`code_at`] with the character's first byte, `lead`, read.
+#[inline(always)]
+fn code_with_lead(code: &CharCode, text: &str, i: usize, lead: u8) -> (u8, usize) {
+    if lead < 0x80 {
+        (code.narrow[usize::from(lead)], 1)
+    } else if lead < 0xE0 {
+        // Two-byte UTF-8: the hot path for Arabic.
+        let next = text.as_bytes().get(i + 1).copied().unwrap_or(0);
+        let u = (usize::from(lead & 0x1F) << 6) | usize::from(next & 0x3F);
+        (code.narrow[u], 2)
+    } else {
+        let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+        (code.of(c), c.len_utf8())
     }
 }
 
@@ -476,27 +680,67 @@ mod tests {
     /// (start, end, automaton pattern) of each match.
     type Matches = Vec<(usize, usize, usize)>;
 
-    /// The matches of both search automata over `patterns` in `text`; the coded
-    /// search's with the DFA and with the NFA must agree.
+    /// Every match of `search` in `text`.
+    fn all(search: &Search, text: &str) -> Matches {
+        let mut found = Vec::new();
+        search.for_each(text, |s, e, p| found.push((s, e, p)));
+        found
+    }
+
+    /// Every match of a table search in `text`, walked in two lanes whatever its
+    /// length (`None` for the NFA and the UTF-8 search).
+    fn split(search: &Search, text: &str) -> Option<Matches> {
+        let mut found = Vec::new();
+        let push = |s, e, p| found.push((s, e, p));
+        match search {
+            Search::Dfa {
+                dfa,
+                code,
+                pattern_bytes,
+            } => walk_split(&**dfa, code, pattern_bytes, text, push),
+            Search::Hybrid {
+                dfa,
+                code,
+                pattern_bytes,
+            } => walk_split(&**dfa, code, pattern_bytes, text, push),
+            Search::Nfa { .. } | Search::Utf8(_) => return None,
+        }
+        Some(found)
+    }
+
+    /// The matches of the coded search and of the UTF-8 automaton over `patterns`
+    /// in `text`. The coded search's DFA, hybrids (rows for the root alone, for some
+    /// states, for all) and NFA must agree, in one lane and in two.
     fn both_searches(patterns: &[&str], text: &str) -> (Matches, Matches) {
-        let coded = Search::build_choosing(patterns.iter().copied(), |_| Some(usize::MAX)).unwrap();
-        assert!(matches!(coded, Search::Dfa { .. }) && coded.is_dfa());
-        let nfa = Search::build_choosing(patterns.iter().copied(), |_| None).unwrap();
-        assert!(matches!(nfa, Search::Nfa { .. }) && !nfa.is_dfa());
+        let build = |plan: Plan| Search::build_planned(patterns.iter().copied(), |_| plan).unwrap();
+        let coded = build(Plan::Dfa { depth: usize::MAX });
+        assert!(matches!(coded, Search::Dfa { .. }) && coded.kind() == "dfa");
+        let a = all(&coded, text);
+        assert_eq!(split(&coded, text).as_ref(), Some(&a), "DFA in two lanes");
+        for dense_bytes in [0, 4096, 1 << 20, usize::MAX] {
+            let hybrid = build(Plan::Hybrid {
+                dense_bytes,
+                depth: usize::MAX,
+            });
+            assert!(matches!(hybrid, Search::Hybrid { .. }) && hybrid.kind() == "hybrid");
+            assert_eq!(all(&hybrid, text), a, "hybrid, {dense_bytes} bytes of rows");
+            assert_eq!(
+                split(&hybrid, text).as_ref(),
+                Some(&a),
+                "hybrid in two lanes"
+            );
+        }
+        // No chain is short enough for a DFA of depth 0: the NFA.
+        let nfa = build(Plan::Dfa { depth: 0 });
+        assert!(matches!(nfa, Search::Nfa { .. }) && nfa.kind() == "nfa");
+        assert_eq!(all(&nfa, text), a, "DFA and NFA over the code");
         let utf8 = Search::Utf8(
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 .build(patterns)
                 .unwrap(),
         );
-        let mut a = Vec::new();
-        coded.for_each(text, |s, e, p| a.push((s, e, p)));
-        let mut n = Vec::new();
-        nfa.for_each(text, |s, e, p| n.push((s, e, p)));
-        assert_eq!(a, n, "DFA and NFA over the code");
-        let mut b = Vec::new();
-        utf8.for_each(text, |s, e, p| b.push((s, e, p)));
-        (a, b)
+        (a, all(&utf8, text))
     }
 
     /// A deterministic stream of Arabic-letter names.
@@ -557,13 +801,14 @@ mod tests {
         assert_eq!((cost.states, cost.fail_steps), (5, Some(4)));
     }
 
-    /// The two ways a DFA explodes fall back to the NFA, which stays in proportion to
-    /// the names; ordinary names keep the DFA.
+    /// The two ways a DFA explodes: self-overlapping names fall back to the NFA, and
+    /// too many names to the hybrid, both in proportion to the names; ordinary names
+    /// keep the DFA.
     #[test]
-    fn oversized_or_self_overlapping_name_sets_fall_back_to_the_nfa() {
+    fn oversized_or_self_overlapping_name_sets_leave_the_dfa() {
         let ordinary = names(2_000, 4);
         let search = Search::build(ordinary.iter().map(String::as_str)).unwrap();
-        assert!(search.is_dfa());
+        assert_eq!(search.kind(), "dfa");
         // Names that end in a run of one letter, which also begins a name: each
         // state's failure chain is as long as the run.
         let mut tails: Vec<String> = names(300, 5)
@@ -573,9 +818,11 @@ mod tests {
         tails.push("ب".repeat(60));
         let total: usize = tails.iter().map(String::len).sum();
         let search = Search::build(tails.iter().map(String::as_str)).unwrap();
-        assert!(!search.is_dfa());
-        let dfa =
-            Search::build_choosing(tails.iter().map(String::as_str), |_| Some(usize::MAX)).unwrap();
+        assert_eq!(search.kind(), "nfa");
+        let dfa = Search::build_planned(tails.iter().map(String::as_str), |_| Plan::Dfa {
+            depth: usize::MAX,
+        })
+        .unwrap();
         assert!(search.memory_usage() * 4 < dfa.memory_usage());
         assert!(
             search.memory_usage() < 40 * total,
@@ -597,13 +844,17 @@ mod tests {
             cost.dfa_bytes() > DFA_MAX_BYTES && !cost.dfa_fits(),
             "{cost:?}"
         );
+        // They take the hybrid: its rows are capped, the rest is in proportion to
+        // the names.
         let search = Search::build(many.iter().map(String::as_str)).unwrap();
-        assert!(!search.is_dfa());
+        assert_eq!(search.kind(), "hybrid");
         let total: usize = many.iter().map(String::len).sum();
         assert!(
-            search.memory_usage() < 16 * total,
-            "{} for {total}",
-            search.memory_usage()
+            search.memory_usage() < HYBRID_DENSE_BYTES + 16 * total
+                && search.memory_usage() * 2 < cost.dfa_bytes(),
+            "{} for {total}, the DFA {}",
+            search.memory_usage(),
+            cost.dfa_bytes()
         );
     }
 
@@ -669,7 +920,45 @@ mod tests {
         assert_eq!(found, vec![(1, 4, 1)]);
     }
 
+    /// The second lane starts a pattern's length before the split, so a match that
+    /// spans the split, even of the longest pattern allowed, is found once, in order.
+    #[test]
+    fn two_lanes_find_a_match_across_the_split() {
+        let long = "ب".repeat(30) + "ت" + &"ث".repeat(33);
+        assert_eq!(long.chars().count(), crate::gazetteer::MAX_NAME_CHARS);
+        let patterns = [long.as_str(), "ثث", "بت", "x"];
+        let build = |plan: Plan| Search::build_planned(patterns.iter().copied(), |_| plan).unwrap();
+        let searches = [
+            build(Plan::Dfa { depth: usize::MAX }),
+            build(Plan::Hybrid {
+                dense_bytes: 0,
+                depth: usize::MAX,
+            }),
+        ];
+        // The long name at every offset around the middle of the text.
+        for before in 0..300 {
+            let text = format!("{}{long}{}", "x".repeat(before), "x".repeat(300 - before));
+            let one = all(&searches[0], &text);
+            assert_eq!(one.iter().filter(|m| m.2 == 0).count(), 1, "{before}");
+            for search in &searches {
+                assert_eq!(split(search, &text), Some(one.clone()), "{before}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        /// Texts long enough for the second lane to start after the first.
+        #[test]
+        fn two_lanes_report_what_one_lane_reports(
+            patterns in proptest::collection::vec("[حمصالب a]{1,8}", 1..20),
+            text in "[حمصالب ax،]{0,400}",
+        ) {
+            let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            let (coded, utf8) = both_searches(&patterns, &text);
+            proptest::prop_assert_eq!(coded, utf8);
+        }
+
+
         #[test]
         fn coded_and_utf8_searches_agree(
             patterns in proptest::collection::vec("[حمصالب a中🙂]{1,4}", 1..12),
