@@ -12,7 +12,8 @@ above 1.0 the tool is faster than the bare automaton).
     cargo build --release -p syria-extract-cli && cargo build --release --examples
     python3 tools/speed_anchor.py                 # 5 rounds, wall and CPU time
     python3 tools/speed_anchor.py --rounds 9 --callgrind   # plus instruction counts
-    python3 tools/speed_anchor.py --threads       # extract --jsonl on 1 and 2 cores
+    python3 tools/speed_anchor.py --threads       # extract --jsonl on 1 and 2 cores, and
+                                                  # whether the second core is free
 
 The corpus: the article bodies of B_news (saudinewsnet_2015_syria_subset.jsonl) four
 times over, 21 MB, as one text file (one document) and as JSON Lines (3,936 documents).
@@ -83,6 +84,21 @@ def run(cmd: list, cpus: str = None) -> dict:
         "cpu": usage.ru_utime + usage.ru_stime,
         "rss_mb": usage.ru_maxrss / 1024,
     }
+
+
+def side_by_side(cmd: list) -> float:
+    """Runs `cmd` twice at once, one copy on core 0 and one on core 1; returns the
+    wall seconds of the slower. Against one copy alone, this says whether the second
+    core is free: other work on it slows both copies, and the two-core run with them."""
+    start = time.perf_counter()
+    procs = []
+    with open(os.devnull, "wb") as null:
+        for cpu in ("0", "1"):
+            procs.append(subprocess.Popen(["taskset", "-c", cpu] + cmd, stdout=null, stderr=subprocess.DEVNULL))
+        for proc in procs:
+            if proc.wait() != 0:
+                sys.exit(f"{' '.join(map(str, cmd))} failed side by side")
+    return time.perf_counter() - start
 
 
 def callgrind(cmd: list) -> int:
@@ -166,17 +182,28 @@ def main() -> None:
         jsonl = cli + ["--jsonl", str(files["jsonl"])]
         run(jsonl, cpus="0")  # warms the page cache
         runs = {"1 core": [], "2 cores": []}
+        crowding = []
         for _ in range(args.rounds):
             one = run(jsonl, cpus="0")
             two = run(jsonl, cpus="0,1")
             runs["1 core"].append(one)
             runs["2 cores"].append(two)
+            if shutil.which("taskset"):
+                crowding.append(side_by_side(jsonl) / one["wall"])
         print(f"extract --jsonl {files['jsonl']} ({args.copies * 984} documents):")
         for name, rs in runs.items():
             wall = statistics.median(r["wall"] for r in rs)
             print(f"{name:10} wall {wall:.3f} s  {mb / wall:6.1f} MB/s  peak {max(r['rss_mb'] for r in rs):.1f} MB")
         speedup = statistics.median(a["wall"] / b["wall"] for a, b in zip(runs["1 core"], runs["2 cores"]))
         print(f"2 cores / 1 core: {speedup:.2f}x (median of {args.rounds} paired runs)")
+        if crowding:
+            slow = statistics.median(crowding)
+            # Two one-core copies side by side take `slow` times one alone: with the
+            # second core busy elsewhere, two cores cannot give more than 2 / slow.
+            print(
+                f"two 1-core copies side by side: {slow:.2f}x the time of one alone "
+                f"(1.00x: the second core is free; the 2-core ratio is capped near {2 / slow:.2f}x)"
+            )
 
 
 if __name__ == "__main__":

@@ -83,10 +83,10 @@ fn walk(dir: &Path, out: &mut Vec<Input>, failed: &mut usize) {
 }
 
 /// Opens an input for reading.
-pub fn open(input: &Input) -> io::Result<Box<dyn io::BufRead + Send>> {
+pub fn open(input: &Input) -> io::Result<io::BufReader<Box<dyn io::Read + Send>>> {
     Ok(match input {
-        Input::Stdin => Box::new(io::BufReader::new(io::stdin())),
-        Input::File(p) => Box::new(io::BufReader::with_capacity(1 << 16, fs::File::open(p)?)),
+        Input::Stdin => io::BufReader::new(Box::new(io::stdin())),
+        Input::File(p) => io::BufReader::with_capacity(1 << 16, Box::new(fs::File::open(p)?)),
     })
 }
 

@@ -708,6 +708,47 @@ fn jsonl_reports_each_bad_line_by_number_and_answers_the_rest_in_order() {
     );
 }
 
+/// Lines go to the workers in batches (up to 32, while the next line is already
+/// read): a bad line at either edge of a batch is named with its number, and the
+/// answers of the rest come in order, from a file as from a pipe.
+#[test]
+fn jsonl_lines_in_batches_keep_their_numbers_and_order() {
+    let dir = scratch("jsonl-batches");
+    let bad = [32, 33, 64, 65, 97, 200];
+    let mut input = String::new();
+    let mut good = Vec::new();
+    for number in 1..=200 {
+        if bad.contains(&number) {
+            input.push_str("{\"id\": \"broken\", \"text\": \n");
+        } else {
+            input.push_str(&format!("{{\"id\": {number}, \"text\": \"{CLASH}\"}}\n"));
+            good.push(number as u64);
+        }
+    }
+    let path = write(&dir, "batches.jsonl", &input);
+    for out in [
+        run_paths(&["extract", "--jsonl"], &[&path]),
+        run_stdin(&["extract", "--jsonl"], input.as_bytes()),
+    ] {
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        let named: Vec<usize> = err
+            .lines()
+            .filter(|l| l.contains(": EOF while parsing"))
+            .map(|l| {
+                let number = l.split(':').nth(2).unwrap_or_default();
+                number.trim().parse().unwrap_or_else(|_| panic!("{l}"))
+            })
+            .collect();
+        assert_eq!(named, bad, "{err}");
+        let ids: Vec<u64> = json_lines(&out)
+            .iter()
+            .map(|l| l["id"].as_u64().unwrap())
+            .collect();
+        assert_eq!(ids, good);
+    }
+}
+
 #[test]
 fn jsonl_a_line_that_is_not_utf8_is_named_with_its_place() {
     let mut input = Vec::new();
