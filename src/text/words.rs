@@ -113,16 +113,7 @@ impl Step {
             }
             start += c.len_utf8();
         }
-        let mut end = start;
-        for (n, c) in text[start..].chars().enumerate() {
-            if !word_char_in(arabic, c) {
-                break;
-            }
-            if n >= self.max_word {
-                return None;
-            }
-            end += c.len_utf8();
-        }
+        let end = word_run_end(arabic, text, start, self.max_word)?;
         (start < end).then_some((start, end))
     }
 
@@ -140,16 +131,7 @@ impl Step {
             }
             end -= c.len_utf8();
         }
-        let mut start = end;
-        for (n, c) in text[..end].chars().rev().enumerate() {
-            if !word_char_in(arabic, c) {
-                break;
-            }
-            if n >= self.max_word {
-                return None;
-            }
-            start -= c.len_utf8();
-        }
+        let start = word_run_start(arabic, text, end, self.max_word)?;
         (start < end).then_some((start, end))
     }
 
@@ -187,16 +169,80 @@ impl Step {
 /// The start of the word containing `pos`, looking back over at most `max_chars`
 /// word characters; `None` when the word starts further back.
 pub(crate) fn word_start_within(text: &str, pos: usize, max_chars: usize) -> Option<usize> {
-    let arabic = &*ARABIC_WORD;
-    let mut start = pos;
-    for (n, c) in text[..pos].chars().rev().enumerate() {
-        if !word_char_in(arabic, c) {
-            return Some(start);
+    word_run_start(&ARABIC_WORD, text, pos, max_chars)
+}
+
+/// The end of the run of word characters that starts at `from`, or `None` when it is
+/// longer than `max` characters. Arabic letters are read as two bytes, without
+/// decoding (most of the text these walks cross); other characters are decoded.
+#[inline]
+fn word_run_end(arabic: &[bool; 256], text: &str, from: usize, max: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut end, mut n) = (from, 0);
+    while let Some(&lead) = bytes.get(end) {
+        let (word, len) = if lead < 0x80 {
+            (lead.is_ascii_alphanumeric(), 1)
+        } else if (0xD8..=0xDB).contains(&lead) {
+            // U+0600..U+06FF: 0xD8..0xDB, then a continuation byte.
+            let next = bytes.get(end + 1).copied().unwrap_or(0);
+            (
+                arabic[usize::from(lead & 0x03) << 6 | usize::from(next & 0x3F)],
+                2,
+            )
+        } else {
+            let c = text
+                .get(end..)
+                .and_then(|r| r.chars().next())
+                .unwrap_or(' ');
+            (word_char_in(arabic, c), c.len_utf8())
+        };
+        if !word {
+            break;
         }
-        if n == max_chars {
+        if n >= max {
             return None;
         }
-        start -= c.len_utf8();
+        n += 1;
+        end += len;
+    }
+    Some(end)
+}
+
+/// The start of the run of word characters that ends at `to`, or `None` when it is
+/// longer than `max` characters (see [`word_run_end`]).
+#[inline]
+fn word_run_start(arabic: &[bool; 256], text: &str, to: usize, max: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut start, mut n) = (to, 0);
+    while start > 0 {
+        let last = bytes.get(start - 1).copied().unwrap_or(0);
+        let lead = if start >= 2 {
+            bytes.get(start - 2).copied().unwrap_or(0)
+        } else {
+            0
+        };
+        let (word, len) = if last < 0x80 {
+            (last.is_ascii_alphanumeric(), 1)
+        } else if last < 0xC0 && (0xD8..=0xDB).contains(&lead) {
+            (
+                arabic[usize::from(lead & 0x03) << 6 | usize::from(last & 0x3F)],
+                2,
+            )
+        } else {
+            let c = text
+                .get(..start)
+                .and_then(|r| r.chars().next_back())
+                .unwrap_or(' ');
+            (word_char_in(arabic, c), c.len_utf8())
+        };
+        if !word {
+            break;
+        }
+        if n >= max {
+            return None;
+        }
+        n += 1;
+        start -= len;
     }
     Some(start)
 }
@@ -429,5 +475,66 @@ mod tests {
         let at = t.find("قصفت").unwrap();
         let words: Vec<&str> = clause_words(t, (at, at + "قصفت".len()), 12).collect();
         assert_eq!(words, ["قوات", "النظام", "وزعم", "الإعلام"]);
+    }
+
+    /// The word runs as the characters read them, one at a time: what the byte walks
+    /// of [`word_run_end`] and [`word_run_start`] must return.
+    fn runs_by_chars(text: &str, at: usize, max: usize) -> (Option<usize>, Option<usize>) {
+        let mut end = Some(at);
+        for (n, c) in text[at..].chars().enumerate() {
+            if !is_word_char(c) {
+                break;
+            }
+            if n >= max {
+                end = None;
+                break;
+            }
+            end = end.map(|e| e + c.len_utf8());
+        }
+        let mut start = Some(at);
+        for (n, c) in text[..at].chars().rev().enumerate() {
+            if !is_word_char(c) {
+                break;
+            }
+            if n >= max {
+                start = None;
+                break;
+            }
+            start = start.map(|s| s - c.len_utf8());
+        }
+        (end, start)
+    }
+
+    #[test]
+    fn word_runs_at_the_edges_of_the_arabic_block() {
+        // ׳ (U+05F3, punctuation) and ܐ (U+0710, a letter) are two-byte characters
+        // either side of the block, whose low bits name a letter and a mark inside it;
+        // U+0600 and U+06FF are its first and last; ـ (U+0640) is a letter, ، (U+060C)
+        // is not.
+        let text = "׳\u{600}ب\u{6FF}ܐx،ـ١׳ 😀a";
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            for max in [0, 1, 2, 5, 64] {
+                let arabic = &*ARABIC_WORD;
+                let got = (
+                    word_run_end(arabic, text, at, max),
+                    word_run_start(arabic, text, at, max),
+                );
+                assert_eq!(got, runs_by_chars(text, at, max), "at {at}, max {max}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_runs_by_bytes_are_the_runs_by_characters(
+            text in "[ابتـ،ةىءؤ ax9٣׳ܐ\u{6FF}é中😀.\"«]{0,40}",
+            at in 0usize..200,
+            max in 0usize..8,
+        ) {
+            let at = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let arabic = &*ARABIC_WORD;
+            let got = (word_run_end(arabic, &text, at, max), word_run_start(arabic, &text, at, max));
+            proptest::prop_assert_eq!(got, runs_by_chars(&text, at, max));
+        }
     }
 }
