@@ -285,6 +285,7 @@ pub(crate) fn clause_side<'a>(
     mut chars: impl Iterator<Item = (usize, char)> + 'a,
 ) -> impl Iterator<Item = &'a str> + 'a {
     let mut stopped = false;
+    let arabic = &*ARABIC_WORD;
     std::iter::from_fn(move || {
         if stopped {
             return None;
@@ -295,7 +296,7 @@ pub(crate) fn clause_side<'a>(
                 stopped = true;
                 return None;
             };
-            if is_word_char(c) {
+            if word_char_in(arabic, c) {
                 break (i, i + c.len_utf8());
             }
             if ends_clause(c) {
@@ -305,7 +306,7 @@ pub(crate) fn clause_side<'a>(
         };
         // The span of the word, whichever way the walk goes.
         for (i, c) in chars.by_ref() {
-            if !is_word_char(c) {
+            if !word_char_in(arabic, c) {
                 stopped = ends_clause(c);
                 return Some(&text[lo..hi]);
             }
