@@ -11,10 +11,7 @@
 
 use std::collections::VecDeque;
 
-use super::table::Table;
-
-/// Set in a state value when patterns end in that state.
-const MATCH: u32 = 1 << 31;
+use super::table::{MatchLists, Table, MATCH};
 
 /// A missing transition while the trie is built.
 const NONE: u32 = u32::MAX;
@@ -27,10 +24,8 @@ pub(super) struct CodedDfa {
     /// the offset of its row, with [`MATCH`] set when patterns end there.
     trans: Vec<u32>,
     shift: u32,
-    /// The patterns ending in the state of row `r` are
-    /// `matches[match_ends[r] as usize..match_ends[r + 1] as usize]`.
-    match_ends: Vec<u32>,
-    matches: Vec<u32>,
+    /// The patterns ending in each state, by row number.
+    lists: MatchLists,
 }
 
 /// The `len` entries at `a` to write and at `b` to read, `a != b` (rows that do not
@@ -194,26 +189,20 @@ impl CodedDfa {
         Some(CodedDfa {
             trans,
             shift,
-            match_ends,
-            matches: flat,
+            lists: MatchLists::new(match_ends, flat),
         })
     }
 
     /// Heap bytes.
     pub(super) fn memory_usage(&self) -> usize {
-        (self.trans.capacity() + self.match_ends.capacity() + self.matches.capacity())
-            * std::mem::size_of::<u32>()
+        self.trans.capacity() * std::mem::size_of::<u32>() + self.lists.memory_usage()
     }
 }
 
 impl Table for CodedDfa {
     #[inline]
     fn start(&self) -> u32 {
-        if self.match_ends[0] != self.match_ends[1] {
-            MATCH
-        } else {
-            0
-        }
+        self.lists.start()
     }
 
     #[inline(always)]
@@ -224,15 +213,8 @@ impl Table for CodedDfa {
             .unwrap_or(0)
     }
 
-    #[inline(always)]
-    fn is_match(state: u32) -> bool {
-        state & MATCH != 0
-    }
-
     fn matches(&self, state: u32) -> &[u32] {
         let row = (state & !MATCH) as usize >> self.shift;
-        let from = self.match_ends.get(row).copied().unwrap_or(0) as usize;
-        let to = self.match_ends.get(row + 1).copied().unwrap_or(0) as usize;
-        self.matches.get(from..to).unwrap_or(&[])
+        self.lists.of(row)
     }
 }

@@ -16,10 +16,8 @@
 
 use std::collections::VecDeque;
 
-use super::table::Table;
+use super::table::{MatchLists, Table, MATCH};
 
-/// Set in a state value when patterns end in that state.
-const MATCH: u32 = 1 << 31;
 /// Set in a state value for a sparse state: the rest is the offset of its record.
 const SPARSE: u32 = 1 << 30;
 /// The offset bits of a state value.
@@ -39,10 +37,8 @@ pub(super) struct HybridDfa {
     /// The records of the sparse states: `[children, code.., target.., failure, state]`
     /// (the failure state's value, then the state's number for its match list).
     sparse: Vec<u32>,
-    /// The patterns ending in state `s` (numbered breadth first) are
-    /// `matches[match_ends[s] as usize..match_ends[s + 1] as usize]`.
-    match_ends: Vec<u32>,
-    matches: Vec<u32>,
+    /// The patterns ending in each state, numbered breadth first.
+    lists: MatchLists,
 }
 
 impl HybridDfa {
@@ -180,29 +176,21 @@ impl HybridDfa {
             trans,
             shift,
             sparse,
-            match_ends,
-            matches,
+            lists: MatchLists::new(match_ends, matches),
         })
     }
 
     /// Heap bytes.
     pub(super) fn memory_usage(&self) -> usize {
-        (self.trans.capacity()
-            + self.sparse.capacity()
-            + self.match_ends.capacity()
-            + self.matches.capacity())
-            * std::mem::size_of::<u32>()
+        (self.trans.capacity() + self.sparse.capacity()) * std::mem::size_of::<u32>()
+            + self.lists.memory_usage()
     }
 }
 
 impl Table for HybridDfa {
     #[inline]
     fn start(&self) -> u32 {
-        if self.match_ends[0] != self.match_ends[1] {
-            MATCH
-        } else {
-            0
-        }
+        self.lists.start()
     }
 
     #[inline(always)]
@@ -237,11 +225,6 @@ impl Table for HybridDfa {
         }
     }
 
-    #[inline(always)]
-    fn is_match(state: u32) -> bool {
-        state & MATCH != 0
-    }
-
     #[inline]
     fn matches(&self, state: u32) -> &[u32] {
         let number = if state & SPARSE == 0 {
@@ -252,9 +235,7 @@ impl Table for HybridDfa {
             let number_at = at + code_words(count) + count + 1;
             self.sparse.get(number_at).copied().unwrap_or(0) as usize
         };
-        let from = self.match_ends.get(number).copied().unwrap_or(0) as usize;
-        let to = self.match_ends.get(number + 1).copied().unwrap_or(0) as usize;
-        self.matches.get(from..to).unwrap_or(&[])
+        self.lists.of(number)
     }
 }
 

@@ -9,8 +9,8 @@
 //! states nearest the root, up to a fixed budget, and a sparse trie below, walked in two
 //! lanes (its steps wait on memory). Past the failure-chain bound (names that repeat a
 //! letter or a syllable) it is aho-corasick's contiguous NFA, the smallest of the three
-//! for such sets. The DFA itself is this crate's ([`CodedDfa`]): aho-corasick's took half of a one-line
-//! run's instructions to build.
+//! for such sets. The DFA itself is this crate's ([`CodedDfa`]): aho-corasick's took
+//! half of a one-line run's instructions to build.
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::{contiguous, noncontiguous};
@@ -656,18 +656,8 @@ fn start_of(pattern_bytes: &[u32], end: usize, pattern: usize) -> usize {
 fn for_each_code(code: &CharCode, text: &str, mut step: impl FnMut(u8, usize)) {
     let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (c, len) = if b < 0x80 {
-            (code.narrow[usize::from(b)], 1)
-        } else if b < 0xE0 {
-            // Two-byte UTF-8: the hot path for Arabic.
-            let next = bytes.get(i + 1).copied().unwrap_or(0);
-            let u = (usize::from(b & 0x1F) << 6) | usize::from(next & 0x3F);
-            (code.narrow[u], 2)
-        } else {
-            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (code.of(c), c.len_utf8())
-        };
+    while let Some(&lead) = bytes.get(i) {
+        let (c, len) = code_with_lead(code, text, i, lead);
         i += len;
         step(c, i);
     }
