@@ -321,7 +321,7 @@ fn read_all(
     window: &Window,
     jobs: mpsc::SyncSender<(usize, Vec<Job>)>,
 ) {
-    let mut out = Batcher {
+    let mut batches = Batcher {
         window,
         jobs,
         seq: 0,
@@ -335,7 +335,7 @@ fn read_all(
                 Ok(text) => Job::File { name, text },
                 Err(reason) => Job::Unreadable(format!("syria-extract: {name}: {reason}")),
             };
-            if !out.push(job, true) {
+            if !batches.push(job, true) {
                 return;
             }
             continue;
@@ -344,7 +344,7 @@ fn read_all(
             Ok(r) => r,
             Err(e) => {
                 let job = Job::Unreadable(format!("syria-extract: {name}: cannot read: {e}"));
-                if !out.push(job, true) {
+                if !batches.push(job, true) {
                     return;
                 }
                 continue;
@@ -359,7 +359,7 @@ fn read_all(
                 Ok(_) => {}
                 Err(e) => {
                     let message = format!("syria-extract: {name}:{number}: cannot read: {e}");
-                    if !out.push(Job::Unreadable(message), true) {
+                    if !batches.push(Job::Unreadable(message), true) {
                         return;
                     }
                     break;
@@ -378,7 +378,7 @@ fn read_all(
                 _ => &line[..],
             };
             if record.iter().all(u8::is_ascii_whitespace) {
-                if now && !out.flush() {
+                if now && !batches.flush() {
                     return;
                 }
                 continue;
@@ -389,11 +389,11 @@ fn read_all(
                 number,
                 bytes: line,
             };
-            if !out.push(job, now) {
+            if !batches.push(job, now) {
                 return;
             }
         }
-        if !out.flush() {
+        if !batches.flush() {
             return;
         }
     }
@@ -413,9 +413,9 @@ fn write_in_order(
         waiting.insert(seq, batch);
         while let Some(batch) = waiting.remove(&next) {
             next += 1;
-            let (docs, mut bytes) = (batch.len(), 0);
+            let (docs, mut batch_bytes) = (batch.len(), 0);
             for answer in batch {
-                bytes += answer.bytes;
+                batch_bytes += answer.bytes;
                 if let (Some(note), Some(input)) = (&answer.renamed, answer.input) {
                     if !warned_rename.contains(&input) {
                         eprintln!("{note}");
@@ -438,7 +438,7 @@ fn write_in_order(
                     }
                 }
             }
-            window.leave(docs, bytes);
+            window.leave(docs, batch_bytes);
         }
     }
     Ok(failed)
