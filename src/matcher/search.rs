@@ -17,13 +17,15 @@ use aho_corasick::nfa::{contiguous, noncontiguous};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, MatchKind};
 use rustc_hash::FxHashMap;
 
-use super::dfa::CodedDfa;
+use super::dfa::DfaTable;
+#[cfg(test)]
+use super::dfa::{CodedDfa, Entry};
 use super::hybrid::HybridDfa;
 use super::table::Table;
 use crate::error::{Error, ErrorKind};
 
-/// The largest DFA built, in bytes of transitions. The built-in gazetteer's is
-/// 8.2 MB; this leaves room for a user's 10,000 villages (29 MB), while a larger set
+/// The largest DFA built, in bytes of `u32` transitions. The built-in gazetteer's is
+/// 8.2 MB (kept in `u16`, 4.3 MB, as it has under 32,767 states); this leaves room for a user's 10,000 villages (29 MB), while a larger set
 /// takes the hybrid, whose rows are capped and whose other states grow with the names,
 /// not with names × alphabet (20,000 villages: a 48 MB DFA, a 12 MB hybrid), which
 /// keeps a worker's memory within what one document may take (issue 17, target 5).
@@ -279,7 +281,7 @@ pub(super) enum Search {
     /// The DFA over [`CharCode`], when its table fits and its failure chains are
     /// short.
     Dfa {
-        dfa: Box<CodedDfa>,
+        dfa: Box<DfaTable>,
         code: CharCode,
         pattern_bytes: Vec<u32>,
     },
@@ -362,7 +364,7 @@ impl Search {
                 Plan::Dfa { depth } => {
                     let max_fail_steps = cost.max_fail_steps(depth);
                     if let Some(dfa) =
-                        CodedDfa::build(&slices, classes, cost.states, max_fail_steps)
+                        DfaTable::build(&slices, classes, cost.states, max_fail_steps)
                     {
                         return Ok(Search::Dfa {
                             dfa: Box::new(dfa),
@@ -437,7 +439,10 @@ impl Search {
                 dfa,
                 code,
                 pattern_bytes,
-            } => walk(&**dfa, code, pattern_bytes, text, found),
+            } => match &**dfa {
+                DfaTable::Narrow(dfa) => walk(dfa, code, pattern_bytes, text, found),
+                DfaTable::Wide(dfa) => walk(dfa, code, pattern_bytes, text, found),
+            },
             Search::Hybrid {
                 dfa,
                 code,
@@ -687,7 +692,10 @@ mod tests {
                 dfa,
                 code,
                 pattern_bytes,
-            } => walk_split(&**dfa, code, pattern_bytes, text, push),
+            } => match &**dfa {
+                DfaTable::Narrow(dfa) => walk_split(dfa, code, pattern_bytes, text, push),
+                DfaTable::Wide(dfa) => walk_split(dfa, code, pattern_bytes, text, push),
+            },
             Search::Hybrid {
                 dfa,
                 code,
@@ -707,6 +715,13 @@ mod tests {
         assert!(matches!(coded, Search::Dfa { .. }) && coded.kind() == "dfa");
         let a = all(&coded, text);
         assert_eq!(split(&coded, text).as_ref(), Some(&a), "DFA in two lanes");
+        let wide = wide_dfa(patterns);
+        assert_eq!(all(&wide, text), a, "DFA with its table in u32");
+        assert_eq!(
+            split(&wide, text).as_ref(),
+            Some(&a),
+            "u32 DFA in two lanes"
+        );
         for dense_bytes in [0, 4096, 1 << 20, usize::MAX] {
             let hybrid = build(Plan::Hybrid {
                 dense_bytes,
@@ -731,6 +746,63 @@ mod tests {
                 .unwrap(),
         );
         (a, all(&utf8, text))
+    }
+
+    /// The DFA of `patterns` with its table in `u32` whatever its size, as sets of more
+    /// than `u16`'s [`MAX_STATES`](super::super::dfa::Entry::MAX_STATES) states have it.
+    fn wide_dfa(patterns: &[&str]) -> Search {
+        let code = CharCode::build(patterns.iter().copied()).unwrap();
+        let coded: Vec<Vec<u8>> = patterns.iter().map(|p| code.encode(p)).collect();
+        let slices: Vec<&[u8]> = coded.iter().map(Vec::as_slice).collect();
+        let states = DfaCost::sized(&slices).states;
+        let dfa = CodedDfa::<u32>::build(&slices, code.classes(), states, usize::MAX).unwrap();
+        Search::Dfa {
+            dfa: Box::new(DfaTable::Wide(dfa)),
+            pattern_bytes: patterns.iter().map(|p| p.len() as u32).collect(),
+            code,
+        }
+    }
+
+    /// Tables are narrow up to the states a `u16` numbers and wide past them, and
+    /// either finds what the UTF-8 automaton finds, in a text of the names glued,
+    /// cut and spaced.
+    #[test]
+    fn the_table_is_narrow_while_its_states_fit() {
+        for (count, narrow) in [(10, true), (1_000, true), (8_000, false)] {
+            let patterns = names(count, 7);
+            let (bytes, classes) = coded_with_classes(&patterns);
+            let slices: Vec<&[u8]> = bytes.iter().map(Vec::as_slice).collect();
+            let states = DfaCost::of(&slices).states;
+            let table = DfaTable::build(&slices, classes, states, usize::MAX).unwrap();
+            assert_eq!(
+                matches!(table, DfaTable::Narrow(_)),
+                narrow,
+                "{count} names, {states} states"
+            );
+            assert_eq!(narrow, states <= <u16 as Entry>::MAX_STATES);
+            let wide = CodedDfa::<u32>::build(&slices, classes, states, usize::MAX).unwrap();
+            assert_eq!(narrow, table.memory_usage() < wide.memory_usage());
+            let text: String = patterns
+                .iter()
+                .take(400)
+                .enumerate()
+                .map(|(i, p)| match i % 3 {
+                    0 => format!("{p} "),
+                    1 => p.chars().skip(1).collect(),
+                    _ => format!("و{p}،"),
+                })
+                .collect();
+            let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            let (coded, utf8) = both_searches(&refs, &text);
+            // Two names in three are in the text whole.
+            let whole = count.min(400) * 2 / 3;
+            assert!(
+                coded.len() >= whole,
+                "{count} names: {} matches",
+                coded.len()
+            );
+            assert_eq!(coded, utf8, "{count} names");
+        }
     }
 
     /// A deterministic stream of Arabic-letter names.
@@ -774,7 +846,7 @@ mod tests {
             let slices: Vec<&[u8]> = bytes.iter().map(Vec::as_slice).collect();
             let cost = DfaCost::of(&slices);
             assert_eq!(cost.classes, classes);
-            let dfa = CodedDfa::build(&slices, classes, cost.states, usize::MAX).unwrap();
+            let dfa = CodedDfa::<u32>::build(&slices, classes, cost.states, usize::MAX).unwrap();
             // The table is the DFA's memory but for its match lists.
             let (predicted, real) = (cost.dfa_bytes(), dfa.memory_usage());
             assert!(
