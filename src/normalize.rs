@@ -310,8 +310,9 @@ static HOT: Lazy<HotPath> = Lazy::new(|| {
             hot.advance[usize::from(u16::from_le_bytes([b, next]))] = u8::from(plain);
         }
     }
-    // A continuation byte is judged with its lead (see `plain_end`); the walk from
-    // character to character never reads these.
+    // A continuation byte is judged with its lead (see `plain_end`); the walk a
+    // character at a time reads these only to step over the second byte of a letter
+    // where an eight-byte step ended between its two bytes.
     for cont in 0x80..=0xBFu8 {
         for next in 0..=0xFFu8 {
             hot.advance[usize::from(u16::from_le_bytes([cont, next]))] = 1;

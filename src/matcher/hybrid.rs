@@ -190,7 +190,7 @@ impl HybridDfa {
 impl Table for HybridDfa {
     #[inline]
     fn start(&self) -> u32 {
-        self.lists.start()
+        self.lists.start(MATCH)
     }
 
     #[inline(always)]

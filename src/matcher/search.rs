@@ -25,10 +25,11 @@ use super::table::Table;
 use crate::error::{Error, ErrorKind};
 
 /// The largest DFA built, in bytes of `u32` transitions. The built-in gazetteer's is
-/// 8.2 MB (kept in `u16`, 4.3 MB, as it has under 32,767 states); this leaves room for a user's 10,000 villages (29 MB), while a larger set
-/// takes the hybrid, whose rows are capped and whose other states grow with the names,
-/// not with names × alphabet (20,000 villages: a 48 MB DFA, a 12 MB hybrid), which
-/// keeps a worker's memory within what one document may take (issue 17, target 5).
+/// 8.2 MB (kept in `u16`, 4.3 MB, as it has under 32,767 states); this leaves room
+/// for a user's 10,000 villages (29 MB), while a larger set takes the hybrid, whose
+/// rows are capped and whose other states grow with the names, not with names ×
+/// alphabet (20,000 villages: a 48 MB DFA, a 12 MB hybrid), which keeps a worker's
+/// memory within what one document may take (issue 17, target 5).
 pub(super) const DFA_MAX_BYTES: usize = 32 << 20;
 
 /// The longest failure chain a DFA state may have, on average. Real names share few

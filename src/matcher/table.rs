@@ -26,13 +26,13 @@ impl MatchLists {
         self.patterns.get(from..to).unwrap_or(&[])
     }
 
-    /// The start state of an automaton whose root is state 0 with value 0: flagged
-    /// when patterns end there.
-    pub(super) fn start(&self) -> u32 {
+    /// The start state of an automaton whose root is state 0 with value 0: with
+    /// `flag` (the automaton's match flag) set when patterns end there.
+    pub(super) fn start(&self, flag: u32) -> u32 {
         if self.of(0).is_empty() {
             0
         } else {
-            MATCH
+            flag
         }
     }
 
