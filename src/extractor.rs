@@ -308,23 +308,23 @@ impl Extractor {
 
     /// The keys a hit stands for: the targets of its pattern whose clitic and suffix
     /// rules the hit meets.
-    fn fitting_keys<'a>(&'a self, ntext: &'a str, h: &'a Hit) -> impl Iterator<Item = Key> + 'a {
+    fn fitting_keys<'a>(&'a self, h: &'a Hit) -> impl Iterator<Item = Key> + 'a {
         self.inner
             .matcher
             .targets(h.pattern)
             .iter()
-            .filter(move |t| h.fits(ntext, t))
+            .filter(move |t| h.fits(t))
             .map(|t| t.key)
     }
 
     /// Where the name of an entity hit starts: before the article's ل when the name is
     /// written with the article and found after لل (see [`Hit::name_start`]).
-    fn entity_start(&self, ntext: &str, h: &Hit) -> usize {
+    fn entity_start(&self, h: &Hit) -> usize {
         self.inner
             .matcher
             .targets(h.pattern)
             .iter()
-            .filter(|t| (t.key.entity().is_some() || t.key.actor_word()) && h.fits(ntext, t))
+            .filter(|t| (t.key.entity().is_some() || t.key.actor_word()) && h.fits(t))
             .map(|t| h.name_start(t))
             .min()
             .unwrap_or(h.start)
@@ -398,7 +398,7 @@ impl Extractor {
         let mut hits = Vec::new();
         self.inner.matcher.find_all(ntext, &mut hits);
         hits.retain(|h| {
-            self.fitting_keys(ntext, h)
+            self.fitting_keys(h)
                 .any(|k| k.entity().is_some() || k.actor_word())
         });
         self.entities(text, &norm, hits, None).0
@@ -573,7 +573,7 @@ impl Extractor {
         };
         for h in hits {
             let (mut entity, mut trigger, mut time) = (false, false, None);
-            for k in self.fitting_keys(ntext, &h) {
+            for k in self.fitting_keys(&h) {
                 entity |= k.entity().is_some() || k.actor_word();
                 trigger |= k.trigger().is_some();
                 time = time.or(k.time());
@@ -603,7 +603,6 @@ impl Extractor {
     ) -> (Vec<Entity>, Vec<(usize, usize)>) {
         let inner = &*self.inner;
         let gaz = &inner.gazetteer;
-        let ntext = norm.as_str();
         let mut candidates: Vec<RecordRef> = Vec::new();
         let mut lists = Lists::default();
         // Most hits are entities: room for all at once, where growing by doubling
@@ -619,16 +618,16 @@ impl Extractor {
                 return false;
             }
             candidates.clear();
-            candidates.extend(self.fitting_keys(ntext, h).filter_map(Key::entity));
+            candidates.extend(self.fitting_keys(h).filter_map(Key::entity));
             let name = NameSpan {
                 word_start: h.word_start,
-                start: self.entity_start(ntext, h),
+                start: self.entity_start(h),
                 end: h.end,
             };
             if !candidates.is_empty() {
                 // A generic actor word ("جنود") may head a force phrase ("جنود
                 // أتراك"), which then takes its place.
-                for k in self.fitting_keys(ntext, h) {
+                for k in self.fitting_keys(h) {
                     if let Key::ForceNoun(i) = k {
                         force_nouns.push((name, i));
                     }
@@ -638,7 +637,7 @@ impl Extractor {
                 // (its phrase may end in a name found later); a reference word reads
                 // the entities found so far.
                 let mut reference = None;
-                for k in self.fitting_keys(ntext, h) {
+                for k in self.fitting_keys(h) {
                     match k {
                         Key::ForceNoun(i) => force_nouns.push((name, i)),
                         Key::Reference(i) => reference = Some(i),
@@ -702,7 +701,7 @@ impl Extractor {
             .into_iter()
             .filter_map(|h| {
                 let t = self
-                    .fitting_keys(ntext, &h)
+                    .fitting_keys(&h)
                     .find_map(Key::trigger)
                     .and_then(|i| gaz.triggers().get(i as usize))?;
                 let span = norm.original_range(h.start..h.end);

@@ -53,14 +53,13 @@ pub(crate) enum Form {
 }
 
 impl Form {
-    /// Whether `prefix` (the letters between the word start and the hit) is a valid
-    /// proclitic chain for this form.
-    pub(crate) fn accepts(self, prefix: &str) -> bool {
-        match (self, clitics::chain(prefix)) {
-            (_, None) => false,
-            (Form::Plain, Some(c)) => c == Chain::Plain,
-            (Form::ArticleOptional, Some(_)) => true,
-            (Form::ArticleStripped, Some(c)) => c == Chain::Contracted,
+    /// Whether a name of this form may follow the proclitic chain `chain` (the
+    /// letters between the word start and the hit).
+    pub(crate) fn admits(self, chain: Chain) -> bool {
+        match self {
+            Form::Plain => chain == Chain::Plain,
+            Form::ArticleOptional => true,
+            Form::ArticleStripped => chain == Chain::Contracted,
         }
     }
 }
@@ -87,6 +86,9 @@ pub(crate) struct Hit {
     pub pattern: u32,
     /// The match extends past the pattern over an attached suffix.
     pub suffixed: bool,
+    /// The proclitic chain from `word_start` to `start`, read once when the hit is
+    /// found: each stage asks which targets the hit fits, several times a hit.
+    pub chain: Chain,
 }
 
 impl Hit {
@@ -96,9 +98,8 @@ impl Hit {
 
     /// Whether this hit may stand for `target`: the clitics before it and any suffix
     /// after it must be ones the target takes.
-    pub(crate) fn fits<K>(&self, text: &str, target: &Target<K>) -> bool {
-        let prefix = text.get(self.word_start..self.start).unwrap_or("");
-        target.form.accepts(prefix) && (!self.suffixed || target.suffixes)
+    pub(crate) fn fits<K>(&self, target: &Target<K>) -> bool {
+        target.form.admits(self.chain) && (!self.suffixed || target.suffixes)
     }
 
     /// Where the letters of the name start when the hit stands for `target`. A name
@@ -346,12 +347,14 @@ impl<K: Copy> Matcher<K> {
         let Some(word_start) = word_start_within(text, start, MAX_PREFIX_CHARS) else {
             return;
         };
-        let prefix = &text[word_start..start];
+        let Some(chain) = clitics::chain(&text[word_start..start]) else {
+            return;
+        };
         let exact = end == pattern_end;
         if self
             .targets(pattern)
             .iter()
-            .any(|t| t.form.accepts(prefix) && (exact || t.suffixes))
+            .any(|t| t.form.admits(chain) && (exact || t.suffixes))
         {
             out.push(Hit {
                 word_start,
@@ -359,6 +362,7 @@ impl<K: Copy> Matcher<K> {
                 end,
                 pattern,
                 suffixed: !exact,
+                chain,
             });
         }
     }
@@ -431,13 +435,15 @@ mod tests {
         }
         words.sort();
         words.dedup();
+        // What push_hit asks of a prefix: a chain, which the form admits.
+        let accepts = |form: Form, w: &str| clitics::chain(w).is_some_and(|c| form.admits(c));
         for w in &words {
             let plain = PLAIN_PREFIXES.contains(&w.as_str());
             let article = ARTICLE_PREFIXES.contains(&w.as_str());
             let contracted = CONTRACTED_PREFIXES.contains(&w.as_str());
-            assert_eq!(Form::Plain.accepts(w), plain, "{w}");
-            assert_eq!(Form::ArticleOptional.accepts(w), plain || article, "{w}");
-            assert_eq!(Form::ArticleStripped.accepts(w), contracted, "{w}");
+            assert_eq!(accepts(Form::Plain, w), plain, "{w}");
+            assert_eq!(accepts(Form::ArticleOptional, w), plain || article, "{w}");
+            assert_eq!(accepts(Form::ArticleStripped, w), contracted, "{w}");
             let splits: Vec<&str> = clitic_splits(w).map(|(p, _)| p).collect();
             let listed: Vec<&str> = PLAIN_PREFIXES
                 .iter()
