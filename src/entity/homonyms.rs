@@ -156,6 +156,10 @@ impl Places {
         let RecordRef::Location(c) = chosen else {
             return Vec::new();
         };
+        // The chosen record alone has no homonyms: nothing is allocated for it.
+        if group.iter().all(|&r| r == chosen) {
+            return Vec::new();
+        }
         let Some(chosen_band) = kind(gaz, c).map(band) else {
             return Vec::new();
         };

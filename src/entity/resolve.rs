@@ -242,7 +242,8 @@ fn category_order(ctx: &Context<'_>) -> [EntityKind; 3] {
 }
 
 /// Picks the record a name means in its context, or `None` when no candidate fits;
-/// with the candidates of the chosen record's category that the context admits.
+/// with the candidates of the chosen record's category that the context admits (none
+/// listed when the name has one candidate: the chosen record is the only one).
 pub(crate) fn resolve(
     gaz: &Gazetteer,
     candidates: &[RecordRef],
@@ -268,6 +269,11 @@ pub(crate) fn resolve(
     let want = *category_order(ctx)
         .iter()
         .find(|&&want| candidates.iter().any(|&r| usable(r) == Some(want)))?;
+    if let [only] = candidates {
+        // Most names have one record: it has no homonyms, and the list is not made
+        // (a name's group was an allocation per mention).
+        return Some((*only, Vec::new()));
+    }
     let group: Vec<RecordRef> = candidates
         .iter()
         .copied()
