@@ -46,6 +46,13 @@ fn documents(args: &[String]) -> (String, Vec<String>) {
     }
 }
 
+/// One timing of `f`, in seconds.
+fn time(f: impl FnOnce() -> usize) -> f64 {
+    let t = Instant::now();
+    black_box(f());
+    t.elapsed().as_secs_f64()
+}
+
 /// Best of `runs` timings, in seconds.
 fn best(runs: usize, mut f: impl FnMut() -> usize) -> f64 {
     (0..runs)
@@ -98,15 +105,22 @@ fn main() {
         .build(extractor.patterns())
         .unwrap_or_else(|e| panic!("bare automaton: {e}"));
     let runs = 7;
-    let bare_s = best(runs, || {
-        normalized.iter().map(|d| bare.find_iter(d).count()).sum()
-    });
     let mut buf = Normalized::default();
-    let rows = [
-        ("bare aho-corasick (leftmost-longest)", bare_s),
-        (
-            "normalize",
-            best(runs, || {
+    // Every stage once per round, the bare automaton first: a stage's ratio is taken
+    // against the bare automaton of its own round, so that a change in the machine's
+    // speed between stages (another process, the clock) does not enter it.
+    let names = [
+        "bare aho-corasick (leftmost-longest)",
+        "normalize",
+        "match (on normalized text)",
+        "entities (normalize + match + resolve)",
+        "full extract (entities + times + events)",
+    ];
+    let mut times: Vec<Vec<f64>> = vec![Vec::with_capacity(runs); names.len()];
+    for _ in 0..runs {
+        let round = [
+            time(|| normalized.iter().map(|d| bare.find_iter(d).count()).sum()),
+            time(|| {
                 docs.iter()
                     .map(|d| {
                         buf.reset(d);
@@ -114,31 +128,34 @@ fn main() {
                     })
                     .sum()
             }),
-        ),
-        (
-            "match (on normalized text)",
-            best(runs, || {
-                normalized.iter().map(|d| extractor.count_hits(d)).sum()
-            }),
-        ),
-        (
-            "entities (normalize + match + resolve)",
-            best(runs, || {
+            time(|| normalized.iter().map(|d| extractor.count_hits(d)).sum()),
+            time(|| {
                 docs.iter()
                     .map(|d| extractor.extract_entities(d).len())
                     .sum()
             }),
-        ),
-        (
-            "full extract (entities + times + events)",
-            best(runs, || {
-                docs.iter().map(|d| extractor.extract(d).events.len()).sum()
-            }),
-        ),
-    ];
-    println!("corpus: {label}, {} documents, {mb:.1} MB", docs.len());
-    for (name, s) in rows {
-        println!("{name:42} {:8.1} MB/s   {:.2}x bare", mb / s, bare_s / s);
+            time(|| docs.iter().map(|d| extractor.extract(d).events.len()).sum()),
+        ];
+        for (list, t) in times.iter_mut().zip(round) {
+            list.push(t);
+        }
+    }
+    println!(
+        "corpus: {label}, {} documents, {mb:.1} MB; {runs} rounds, each stage once a round",
+        docs.len()
+    );
+    println!("{:42} {:>8}   ratio to bare: median (range)", "", "MB/s");
+    for (name, list) in names.iter().zip(&times) {
+        let mut ratios: Vec<f64> = times[0].iter().zip(list).map(|(b, t)| b / t).collect();
+        ratios.sort_by(f64::total_cmp);
+        let fastest = list.iter().copied().fold(f64::INFINITY, f64::min);
+        println!(
+            "{name:42} {:8.1}   {:.2}x ({:.2}-{:.2})",
+            mb / fastest,
+            ratios[ratios.len() / 2],
+            ratios[0],
+            ratios[ratios.len() - 1]
+        );
     }
     per_document(&extractor, runs);
 }
