@@ -1,6 +1,7 @@
 //! Times each stage over a corpus with `std::time::Instant` and prints MB/s and the
 //! ratio to a bare leftmost-longest Aho-Corasick automaton over the same normalized
-//! patterns; also the build time and memory of the default extractor. A quick
+//! patterns (every stage once a round, seven rounds; the median and range of the
+//! rounds' ratios); also the build time and memory of the default extractor. A quick
 //! complement to `cargo bench` (which gives confidence intervals):
 //!
 //! ```text
