@@ -35,9 +35,10 @@ pub const WINDOW_DOCS: usize = 256;
 pub const WINDOW_BYTES: usize = 32 << 20;
 /// Documents longer than this are extracted block by block (the library's
 /// `extract_blocks`, cut at paragraph breaks), and their answer (about 2.6 times the
-/// text as JSON) is written to an unnamed temporary file, not memory, for the writer
-/// to copy out: a document then takes its text and one block's work, however long it
-/// is. Far longer than a news article, so that an article is read whole.
+/// text as JSON) is written to unnamed temporary files (three, open until the writer
+/// copies them out), not memory: a document then takes its text and one block's work,
+/// however long it is. Far longer than a news article, so that an article is read
+/// whole.
 pub const BLOCK_BYTES: usize = 1 << 20;
 /// Archive lines handed to a worker together, at most: one hand-off between threads
 /// per line cost a run on two cores a sixth of its time in the kernel (futex wake-ups
@@ -145,8 +146,8 @@ enum Rendered {
     Nothing,
     /// The rendered lines.
     Bytes(io::Result<Vec<u8>>),
-    /// The answer of a long document, in a temporary file.
-    Stored(io::Result<Store>),
+    /// The answer of a long document, in temporary files.
+    Stored(io::Result<StoredAnswer>),
 }
 
 /// Reads every input, writes every answer.
@@ -686,34 +687,88 @@ fn store_answer(
     doc: &Doc,
     max_bytes: usize,
     notes: &mut Vec<String>,
-) -> io::Result<Store> {
-    let mut store = Store::new(true);
+) -> io::Result<StoredAnswer> {
+    let mut head = Store::new(true);
     // Flushed here, so that a failure shows now and not when the writer copies it out.
-    match write_blocks(extractor, json, format, doc, max_bytes, true, &mut store)
-        .and_then(|()| store.flush())
-    {
-        Ok(()) => Ok(store),
+    let written = write_blocks(extractor, json, format, doc, max_bytes, true, &mut head).and_then(
+        |mut tail| {
+            head.flush()?;
+            if let Some(tail) = &mut tail {
+                tail.flush()?;
+            }
+            Ok(tail)
+        },
+    );
+    match written {
+        Ok(tail) => Ok(StoredAnswer { head, tail }),
         Err(e) => {
             // The answer goes only to temporary files here: the error is theirs.
             notes.push(format!(
                 "syria-extract: {}: a temporary file failed ({e}); the answer was kept in memory",
                 doc.label.key()
             ));
-            let mut memory = Store::new(false);
-            write_blocks(extractor, json, format, doc, max_bytes, false, &mut memory)?;
-            Ok(memory)
+            let mut head = Store::new(false);
+            let tail = write_blocks(extractor, json, format, doc, max_bytes, false, &mut head)?;
+            Ok(StoredAnswer { head, tail })
         }
     }
 }
 
-/// Extracts a long document block by block and writes its answer.
+/// The answer of a long document as [`write_blocks`] leaves it: the head, and in JSON
+/// the lists that come after the entities, each in its own store. The writer copies
+/// them out in turn: copying the lists into the head first wrote and read them once
+/// more (half the answer of the 21 MB text).
+struct StoredAnswer {
+    head: Store,
+    tail: Option<Tail>,
+}
+
+impl StoredAnswer {
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        self.head.copy_to(out)?;
+        match self.tail {
+            Some(tail) => tail.copy_to(out),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The events and times of a long document's JSON, which follow its entities.
+struct Tail {
+    events: Spill,
+    times: Spill,
+}
+
+impl Tail {
+    fn flush(&mut self) -> io::Result<()> {
+        for store in [&mut self.events.store, &mut self.times.store]
+            .into_iter()
+            .flatten()
+        {
+            store.flush()?;
+        }
+        Ok(())
+    }
+
+    /// The rest of the document's object: the two lists and its end.
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        out.write_all(b"],\"events\":[")?;
+        self.events.copy_to(out)?;
+        out.write_all(b"],\"times\":[")?;
+        self.times.copy_to(out)?;
+        out.write_all(b"]}\n")
+    }
+}
+
+/// Extracts a long document block by block and writes its answer to `out`, but for
+/// the [`Tail`] it returns in JSON.
 ///
 /// In JSON, each block's entities go out as soon as the block is done; its events and
 /// times, which come after all the entities in the object, are serialized into two
-/// unnamed temporary files (memory, if none can be made) and copied out at the end, so
-/// that what the document holds in memory is its text and one block's work. In CSV,
-/// the rows are built from the events of all blocks, which ACLED's unit of record may
-/// merge across blocks.
+/// unnamed temporary files (memory, if none can be made), the tail, so that what the
+/// document holds in memory is its text and one block's work. In CSV, the rows are
+/// built from the events of all blocks, which ACLED's unit of record may merge across
+/// blocks, and there is no tail.
 fn write_blocks(
     extractor: &Extractor,
     json: &mut JsonWriter,
@@ -722,7 +777,7 @@ fn write_blocks(
     max_bytes: usize,
     files: bool,
     out: &mut dyn Write,
-) -> io::Result<()> {
+) -> io::Result<Option<Tail>> {
     let blocks = library::extract_blocks(extractor, doc.text.as_str(), doc.date, max_bytes);
     match format {
         Format::Json => {
@@ -745,13 +800,8 @@ fn write_blocks(
                     times.push(time)?;
                 }
             }
-            body.write_all(b"],\"events\":[")?;
-            events.copy_to(&mut body)?;
-            body.write_all(b"],\"times\":[")?;
-            times.copy_to(&mut body)?;
-            body.write_all(b"]}\n")?;
             body.into_inner().map_err(io::IntoInnerError::into_error)?;
-            Ok(())
+            Ok(Some(Tail { events, times }))
         }
         Format::Acled { timestamp } => {
             // Each block's events become rows as soon as the block is done, merged
@@ -761,7 +811,8 @@ fn write_blocks(
             for block in blocks {
                 rows.add(block.document);
             }
-            write_rows(&rows.finish(), out)
+            write_rows(&rows.finish(), out)?;
+            Ok(None)
         }
     }
 }
@@ -824,7 +875,7 @@ impl Spill {
     }
 
     /// Copies the items, comma-separated, to `out`.
-    fn copy_to(self, out: &mut impl Write) -> io::Result<()> {
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
         match self.store {
             Some(store) => store.copy_to(out),
             None => Ok(()),
